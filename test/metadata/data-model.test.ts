@@ -1,0 +1,306 @@
+/**
+ * The package data model (force-app objects, platform event, CDC channel, permission sets):
+ * element names checked against the Metadata API schema jsforce ships, and the properties the relay
+ * and the personas rely on (external ids, restricted picklists, exact permission grants).
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, basename } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const { ApiSchemas } = require('jsforce/lib/api/metadata/schema') as {
+  ApiSchemas: Record<string, { extends?: string; props: Record<string, unknown> }>;
+};
+
+const ROOT = join(import.meta.dirname, '../../force-app/main/default');
+const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true });
+
+type Xml = Record<string, unknown>;
+const parse = (path: string): Xml => parser.parse(readFileSync(path, 'utf8')) as Xml;
+const list = <T = Xml>(v: unknown): T[] => (v === undefined ? [] : Array.isArray(v) ? (v as T[]) : [v as T]);
+const files = (dir: string, suffix: string) =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f)) : [];
+
+interface Field {
+  fullName: string;
+  type: string;
+  label?: string;
+  required?: string;
+  externalId?: string;
+  unique?: string;
+  length?: string;
+  inlineHelpText?: string;
+  description?: string;
+  trackHistory?: string;
+  referenceTo?: string;
+  relationshipName?: string;
+  deleteConstraint?: string;
+  valueSet?: { restricted?: string; valueSetDefinition?: { value: unknown } };
+}
+interface ObjectDef {
+  name: string;
+  root: Xml;
+  fields: Field[];
+}
+
+function loadObjects(): Map<string, ObjectDef> {
+  const out = new Map<string, ObjectDef>();
+  for (const name of readdirSync(join(ROOT, 'objects'))) {
+    const dir = join(ROOT, 'objects', name);
+    const objFile = join(dir, `${name}.object-meta.xml`);
+    const root = existsSync(objFile) ? ((parse(objFile).CustomObject ?? {}) as Xml) : {};
+    const fields = files(join(dir, 'fields'), '.field-meta.xml').map((f) => parse(f).CustomField as Field);
+    out.set(name, { name, root, fields });
+  }
+  return out;
+}
+const objects = loadObjects();
+const field = (obj: string, name: string): Field => {
+  const f = objects.get(obj)?.fields.find((x) => x.fullName === name);
+  if (!f) throw new Error(`missing field ${obj}.${name}`);
+  return f;
+};
+const picklistValues = (f: Field) => list<{ fullName: string; label: string }>(f.valueSet?.valueSetDefinition?.value);
+
+interface PermSet {
+  name: string;
+  label: string;
+  objectPermissions: Record<string, string>[];
+  fieldPermissions: { field: string; editable: string; readable: string }[];
+  userPermissions: unknown[];
+}
+const permsets = new Map<string, PermSet>(
+  files(join(ROOT, 'permissionsets'), '.permissionset-meta.xml').map((path) => {
+    const ps = parse(path).PermissionSet as Xml;
+    const name = basename(path, '.permissionset-meta.xml');
+    return [
+      name,
+      {
+        name,
+        label: String(ps.label),
+        objectPermissions: list<Record<string, string>>(ps.objectPermissions),
+        fieldPermissions: list(ps.fieldPermissions),
+        userPermissions: list(ps.userPermissions),
+      },
+    ];
+  }),
+);
+const ps = (name: string) => {
+  const p = permsets.get(name);
+  if (!p) throw new Error(`missing permission set ${name}`);
+  return p;
+};
+
+/** Every element name must exist in the Metadata API type (following `extends`), recursively. */
+function schemaProblems(typeName: string, node: unknown, path: string): string[] {
+  const schema = ApiSchemas[typeName];
+  if (!schema || typeof node !== 'object' || node === null) return [];
+  const props: Record<string, unknown> = {};
+  for (let s: typeof schema | undefined = schema; s; s = s.extends ? ApiSchemas[s.extends] : undefined) {
+    Object.assign(props, s.props);
+  }
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(node as Xml)) {
+    if (!(key in props)) {
+      problems.push(`${path}: <${key}> is not a ${typeName} element`);
+      continue;
+    }
+    const t = props[key];
+    const child = (Array.isArray(t) ? t[0] : t) as string;
+    const childType = typeof child === 'string' ? child.replace(/^\?/, '') : '';
+    for (const v of list(value)) problems.push(...schemaProblems(childType, v, `${path}/${key}`));
+  }
+  return problems;
+}
+
+const CUSTOM_OBJECTS = ['Sync_Flow__c', 'Sync_Mapping__c', 'Sync_Log__c', 'NetSuite_Invoice__c', 'NetSuite_Payment__c'];
+const STANDARD_WITH_FIELDS = ['Account', 'Contact', 'Opportunity', 'Order', 'Product2'];
+const CONFIG_OBJECTS = ['Sync_Flow__c', 'Sync_Mapping__c'];
+/** Salesforce refuses field permissions on required and master-detail fields (always accessible). */
+const grantable = (f: Field) => f.required !== 'true' && f.type !== 'MasterDetail';
+const packageFields = (objs: string[]) =>
+  objs.flatMap((o) => (objects.get(o)?.fields ?? []).filter(grantable).map((f) => `${o}.${f.fullName}`));
+
+describe('data model metadata: schema', () => {
+  it('uses only element names the Metadata API defines (objects, fields, channels, permission sets)', () => {
+    const problems: string[] = [];
+    for (const o of objects.values()) {
+      problems.push(...schemaProblems('CustomObject', o.root, o.name));
+      for (const f of o.fields) problems.push(...schemaProblems('CustomField', f, `${o.name}.${f.fullName}`));
+    }
+    for (const path of files(join(ROOT, 'permissionsets'), '.permissionset-meta.xml'))
+      problems.push(...schemaProblems('PermissionSet', parse(path).PermissionSet, basename(path)));
+    for (const path of files(join(ROOT, 'platformEventChannels'), '.platformEventChannel-meta.xml'))
+      problems.push(...schemaProblems('PlatformEventChannel', parse(path).PlatformEventChannel, basename(path)));
+    for (const path of files(join(ROOT, 'platformEventChannelMembers'), '.platformEventChannelMember-meta.xml'))
+      problems.push(...schemaProblems('PlatformEventChannelMember', parse(path).PlatformEventChannelMember, basename(path)));
+    expect(problems).toEqual([]);
+  });
+
+  it('the schema check itself flags an unknown element', () => {
+    expect(schemaProblems('CustomField', { fullName: 'X__c', bogusElement: 'x' }, 'X')).toEqual([
+      'X: <bogusElement> is not a CustomField element',
+    ]);
+    expect(schemaProblems('CustomField', { valueSet: { restricted: 'true', wrong: '1' } }, 'X')).toHaveLength(1);
+  });
+});
+
+describe('data model metadata: objects and fields', () => {
+  it('declares the platform event as high volume, published after commit, with required identity fields', () => {
+    const ev = objects.get('NetSuite_Sync_Request__e');
+    expect(ev?.root).toMatchObject({ eventType: 'HighVolume', publishBehavior: 'PublishAfterCommit', deploymentStatus: 'Deployed' });
+    for (const name of ['Record_Id__c', 'Object_Name__c', 'Action__c']) expect(field('NetSuite_Sync_Request__e', name).required).toBe('true');
+    const types = new Set(ev?.fields.map((f) => f.type));
+    // Platform events accept Checkbox, Date, DateTime, Number, Text and LongTextArea only.
+    for (const t of types) expect(['Checkbox', 'Date', 'DateTime', 'Number', 'Text', 'LongTextArea']).toContain(t);
+  });
+
+  it('gives every field a label, description and help text', () => {
+    const missing = [...objects.values()].flatMap((o) =>
+      o.fields.filter((f) => !f.label || !f.description || !f.inlineHelpText).map((f) => `${o.name}.${f.fullName}`),
+    );
+    expect(missing).toEqual([]);
+    expect([...objects.values()].reduce((n, o) => n + o.fields.length, 0)).toBeGreaterThan(60);
+  });
+
+  it.each([
+    ['Account', 'NetSuite_Internal_Id__c'],
+    ['Contact', 'NetSuite_Internal_Id__c'],
+    ['Opportunity', 'NetSuite_Internal_Id__c'],
+    ['Product2', 'NetSuite_Internal_Id__c'],
+    ['Order', 'NetSuite_Sales_Order_Id__c'],
+    ['NetSuite_Invoice__c', 'NetSuite_Internal_Id__c'],
+    ['NetSuite_Payment__c', 'NetSuite_Internal_Id__c'],
+    ['Sync_Flow__c', 'Flow_Key__c'],
+    ['Sync_Log__c', 'Relay_Log_Id__c'],
+  ])('%s.%s is a unique, case-insensitive text external id', (obj, name) => {
+    const f = field(obj, name);
+    expect(f).toMatchObject({ type: 'Text', externalId: 'true', unique: 'true', caseSensitive: 'false' });
+    expect(Number(f.length)).toBeGreaterThanOrEqual(20);
+  });
+
+  it('restricts every picklist and mirrors NetSuite enumerations exactly', () => {
+    const picklists = [...objects.values()].flatMap((o) => o.fields.filter((f) => f.type === 'Picklist').map((f) => ({ o: o.name, f })));
+    expect(picklists.length).toBeGreaterThanOrEqual(12);
+    for (const { o, f } of picklists) {
+      expect(f.valueSet?.restricted, `${o}.${f.fullName}`).toBe('true');
+      const values = picklistValues(f);
+      expect(values.length, `${o}.${f.fullName}`).toBeGreaterThan(1);
+      expect(new Set(values.map((v) => v.fullName)).size).toBe(values.length);
+      for (const v of values) expect(v.label, `${o}.${f.fullName}.${v.fullName}`).toBeTruthy();
+    }
+    expect(picklistValues(field('Account', 'NetSuite_Credit_Hold__c'))).toEqual([
+      { fullName: '_auto', default: 'false', label: 'Auto' },
+      { fullName: '_on', default: 'false', label: 'On' },
+      { fullName: '_off', default: 'false', label: 'Off' },
+    ]);
+    // SalesOrderOrderStatus in NetSuite's transactions.sales.xsd (2023_2).
+    expect(picklistValues(field('Order', 'NetSuite_Order_Status__c')).map((v) => v.fullName)).toEqual([
+      '_pendingApproval', '_pendingFulfillment', '_cancelled', '_partiallyFulfilled',
+      '_pendingBillingPartFulfilled', '_pendingBilling', '_fullyBilled', '_closed', '_undefined',
+    ]);
+  });
+
+  it('uses currency for money and sane lengths for text', () => {
+    for (const name of ['NetSuite_Balance__c', 'NetSuite_Overdue_Balance__c', 'NetSuite_Credit_Limit__c', 'NetSuite_Unbilled_Orders__c'])
+      expect(field('Account', name).type).toBe('Currency');
+    expect(field('Account', 'NetSuite_Last_Sync__c').type).toBe('DateTime');
+    for (const o of objects.values())
+      for (const f of o.fields) {
+        if (f.type === 'Text') expect(Number(f.length), `${o.name}.${f.fullName}`).toBeLessThanOrEqual(255);
+        if (f.type === 'LongTextArea') expect(Number(f.length)).toBeLessThanOrEqual(131072);
+      }
+  });
+
+  it('relates the objects correctly (master-detail mapping, required lookups never SetNull)', () => {
+    expect(field('Sync_Mapping__c', 'Sync_Flow__c')).toMatchObject({ type: 'MasterDetail', referenceTo: 'Sync_Flow__c' });
+    expect(objects.get('Sync_Mapping__c')?.root.sharingModel).toBe('ControlledByParent');
+    expect(field('NetSuite_Invoice__c', 'Account__c')).toMatchObject({ type: 'Lookup', referenceTo: 'Account', required: 'true' });
+    expect(field('NetSuite_Invoice__c', 'Order__c')).toMatchObject({ type: 'Lookup', referenceTo: 'Order' });
+    expect(field('NetSuite_Payment__c', 'Account__c')).toMatchObject({ type: 'Lookup', referenceTo: 'Account' });
+    for (const o of objects.values())
+      for (const f of o.fields.filter((x) => x.type === 'Lookup'))
+        if (f.required === 'true') expect(f.deleteConstraint, `${o.name}.${f.fullName}`).not.toBe('SetNull');
+    // Relationship names must be unique per parent object.
+    const rel = [...objects.values()].flatMap((o) => o.fields.filter((f) => f.relationshipName).map((f) => `${f.referenceTo}.${f.relationshipName}`));
+    expect(new Set(rel).size).toBe(rel.length);
+  });
+
+  it('deploys every custom object with a name field, sharing model and history only where enabled (max 20 fields)', () => {
+    for (const name of CUSTOM_OBJECTS) {
+      const o = objects.get(name);
+      expect(o?.root, name).toMatchObject({ deploymentStatus: 'Deployed' });
+      expect((o?.root.nameField as Xml | undefined)?.type).toMatch(/^(Text|AutoNumber)$/);
+      expect(['Private', 'Read', 'ReadWrite', 'ControlledByParent']).toContain(o?.root.sharingModel);
+      const tracked = o?.fields.filter((f) => f.trackHistory === 'true') ?? [];
+      if (o?.root.enableHistory !== 'true') expect(tracked, name).toEqual([]);
+      expect(tracked.length).toBeLessThanOrEqual(20);
+    }
+    expect(objects.get('Sync_Flow__c')?.root.enableHistory).toBe('true');
+  });
+});
+
+describe('data model metadata: change data capture channel', () => {
+  it('selects Account, Contact, Opportunity, Order and Product2 on the custom data channel', () => {
+    const chn = parse(join(ROOT, 'platformEventChannels/NetSuite_Connect__chn.platformEventChannel-meta.xml')).PlatformEventChannel;
+    expect(chn).toMatchObject({ channelType: 'data', label: 'NetSuite Connect' });
+    const members = files(join(ROOT, 'platformEventChannelMembers'), '.platformEventChannelMember-meta.xml').map(
+      (p) => parse(p).PlatformEventChannelMember as { eventChannel: string; selectedEntity: string },
+    );
+    expect(members.every((m) => m.eventChannel === 'NetSuite_Connect__chn')).toBe(true);
+    expect(members.map((m) => m.selectedEntity).sort()).toEqual(
+      ['AccountChangeEvent', 'ContactChangeEvent', 'OpportunityChangeEvent', 'OrderChangeEvent', 'Product2ChangeEvent'],
+    );
+  });
+});
+
+describe('data model metadata: permission sets', () => {
+  const allFields = packageFields([...STANDARD_WITH_FIELDS, ...CUSTOM_OBJECTS]);
+  const objPerm = (set: string, obj: string) => ps(set).objectPermissions.find((p) => p.object === obj);
+
+  it('has exactly the three persona permission sets', () => {
+    expect([...permsets.keys()].sort()).toEqual(['NetSuite_Connect_Admin', 'NetSuite_Connect_Integration', 'NetSuite_Connect_User']);
+  });
+
+  it.each(['NetSuite_Connect_Admin', 'NetSuite_Connect_User', 'NetSuite_Connect_Integration'])(
+    '%s lists every grantable package field once, and nothing that does not exist or cannot be granted',
+    (name) => {
+      const granted = ps(name).fieldPermissions.map((f) => f.field);
+      expect(new Set(granted).size).toBe(granted.length);
+      expect([...granted].sort()).toEqual([...allFields].sort());
+      for (const f of ps(name).fieldPermissions) expect(f.readable, f.field).toBe('true');
+      // Standard object permissions and user permissions are dropped from managed packages.
+      for (const p of ps(name).objectPermissions) expect(p.object, name).toMatch(/__(c|e)$/);
+      expect(ps(name).userPermissions).toEqual([]);
+    },
+  );
+
+  it('admin: full access to every package object and edit on every field', () => {
+    for (const o of CUSTOM_OBJECTS)
+      expect(objPerm('NetSuite_Connect_Admin', o)).toMatchObject({ allowCreate: 'true', allowRead: 'true', allowEdit: 'true', allowDelete: 'true' });
+    expect(ps('NetSuite_Connect_Admin').fieldPermissions.every((f) => f.editable === 'true')).toBe(true);
+    expect(objPerm('NetSuite_Connect_Admin', 'NetSuite_Sync_Request__e')).toMatchObject({ allowCreate: 'true', allowRead: 'true' });
+  });
+
+  it('user: reads everything, edits nothing, cannot change configuration, can request a sync', () => {
+    for (const o of CUSTOM_OBJECTS)
+      expect(objPerm('NetSuite_Connect_User', o)).toMatchObject({
+        allowRead: 'true', allowCreate: 'false', allowEdit: 'false', allowDelete: 'false', viewAllRecords: 'false', modifyAllRecords: 'false',
+      });
+    expect(ps('NetSuite_Connect_User').fieldPermissions.filter((f) => f.editable !== 'false')).toEqual([]);
+    expect(objPerm('NetSuite_Connect_User', 'NetSuite_Sync_Request__e')).toMatchObject({ allowCreate: 'true' });
+  });
+
+  it('integration: edits the NetSuite fields, writes logs/invoices/payments, only reads configuration', () => {
+    const editable = new Set(ps('NetSuite_Connect_Integration').fieldPermissions.filter((f) => f.editable === 'true').map((f) => f.field));
+    for (const f of packageFields(['Account', 'Contact', 'Opportunity', 'Order', 'Product2'])) expect(editable, f).toContain(f);
+    for (const f of packageFields(CONFIG_OBJECTS)) expect(editable.has(f), f).toBe(false);
+    for (const o of ['Sync_Log__c', 'NetSuite_Invoice__c', 'NetSuite_Payment__c'])
+      expect(objPerm('NetSuite_Connect_Integration', o)).toMatchObject({ allowCreate: 'true', allowEdit: 'true', allowRead: 'true', allowDelete: 'false' });
+    for (const o of CONFIG_OBJECTS)
+      expect(objPerm('NetSuite_Connect_Integration', o)).toMatchObject({ allowRead: 'true', allowCreate: 'false', allowEdit: 'false', allowDelete: 'false' });
+    expect(objPerm('NetSuite_Connect_Integration', 'NetSuite_Sync_Request__e')).toMatchObject({ allowRead: 'true', allowCreate: 'false' });
+  });
+});
