@@ -1,11 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** The package version, read once from the root package.json. */
+/** The package version: the nearest package.json above this file (source tree or built image). */
 export const VERSION: string = (() => {
-  try {
-    const url = new URL('../../../package.json', import.meta.url);
-    return (JSON.parse(readFileSync(url, 'utf8')) as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'netsuite-connect') return pkg.version ?? '0.0.0';
+    }
+    dir = dirname(dir);
   }
+  return '0.0.0';
 })();
