@@ -25,7 +25,13 @@ const env = {
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 const jestCounts = (file) => {
   const r = readJson(file);
-  return r ? { passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0), skipped: r.numPendingTests } : undefined;
+  return r
+    ? {
+        passed: r.numPassedTests,
+        failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0),
+        skipped: r.numPendingTests,
+      }
+    : undefined;
 };
 
 const stages = [
@@ -44,7 +50,15 @@ const stages = [
   {
     name: 'suitescript',
     requires: 'netsuite/jest.config.cjs',
-    cmd: ['npm', 'run', '--silent', 'test:suitescript', '--', '--json', `--outputFile=${join(tmp, 'suitescript.json')}`],
+    cmd: [
+      'npm',
+      'run',
+      '--silent',
+      'test:suitescript',
+      '--',
+      '--json',
+      `--outputFile=${join(tmp, 'suitescript.json')}`,
+    ],
     counts: () => jestCounts(join(tmp, 'suitescript.json')),
   },
   {
@@ -72,7 +86,12 @@ for (const stage of stages) {
     ok = false;
     note = `${stage.requires} is missing: this runner has no tests`;
   } else {
-    const run = spawnSync(stage.cmd[0], stage.cmd.slice(1), { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const run = spawnSync(stage.cmd[0], stage.cmd.slice(1), {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     process.stdout.write(run.stdout ?? '');
     process.stderr.write(run.stderr ?? '');
     ok = run.status === 0;
@@ -95,7 +114,9 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const r of results) {
-  const c = r.counts ? ` ${r.counts.passed} passed, ${r.counts.failed} failed${r.counts.skipped ? `, ${r.counts.skipped} skipped` : ''}` : '';
+  const c = r.counts
+    ? ` ${r.counts.passed} passed, ${r.counts.failed} failed${r.counts.skipped ? `, ${r.counts.skipped} skipped` : ''}`
+    : '';
   console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(12)}${c} (${r.seconds}s)${r.note ? ` — ${r.note}` : ''}`);
   if (r.counts) {
     passed += r.counts.passed;

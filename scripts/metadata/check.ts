@@ -55,7 +55,9 @@ const checks: Check[] = [
       if (!existsSync(dir)) return [];
       return readdirSync(dir)
         .filter((n) => !n.startsWith('.') && n !== 'jsconfig.json' && !n.endsWith('.json'))
-        .flatMap((n) => [`${n}.js`, `${n}.js-meta.xml`].filter((f) => !existsSync(join(dir, n, f))).map((f) => `lwc/${n} lacks ${f}`));
+        .flatMap((n) =>
+          [`${n}.js`, `${n}.js-meta.xml`].filter((f) => !existsSync(join(dir, n, f))).map((f) => `lwc/${n} lacks ${f}`),
+        );
     },
   },
 ];

@@ -67,7 +67,8 @@ function checkElement(file: string, typeName: string, node: unknown, path: strin
     }
     const childType = props[key] ? elementType(props[key]) : undefined;
     if (!childType) continue;
-    for (const item of Array.isArray(value) ? value : [value]) checkElement(file, childType, item, `${path}/${key}`, out);
+    for (const item of Array.isArray(value) ? value : [value])
+      checkElement(file, childType, item, `${path}/${key}`, out);
   }
 }
 

@@ -70,15 +70,21 @@ describe('createApp', () => {
     const res = await app.request('/metrics');
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
-    expect(text).toMatch(/nsc_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/probe\/ok",status="200"\} 1/);
+    expect(text).toMatch(
+      /nsc_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/probe\/ok",status="200"\} 1/,
+    );
   });
 
   it('requires a bearer token under /api/v1 and compares it exactly', async () => {
     const app = createApp(deps().deps);
     expect((await app.request('/api/v1/probe/ok')).status).toBe(401);
-    expect((await app.request('/api/v1/probe/ok', { headers: { authorization: 'Bearer tok-12345' } })).status).toBe(401);
+    expect((await app.request('/api/v1/probe/ok', { headers: { authorization: 'Bearer tok-12345' } })).status).toBe(
+      401,
+    );
     const denied = await app.request('/api/v1/probe/ok', { headers: { authorization: 'Bearer wrong' } });
-    expect(await denied.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: 'The bearer token is not accepted' } });
+    expect(await denied.json()).toEqual({
+      error: { code: 'UNAUTHORIZED', message: 'The bearer token is not accepted' },
+    });
     expect((await app.request('/api/v1/probe/ok', auth)).status).toBe(200);
   });
 

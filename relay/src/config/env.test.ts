@@ -54,13 +54,31 @@ describe('configuredSystems', () => {
   });
 
   it('needs the full credential set for each system and auth mode', () => {
-    const sf = { SF_LOGIN_URL: 'https://login.salesforce.com', SF_CLIENT_ID: 'c', SF_USERNAME: 'u', SF_PRIVATE_KEY_FILE: '/k' };
-    const tba = { NS_ACCOUNT_ID: '123', NS_CONSUMER_KEY: 'a', NS_CONSUMER_SECRET: 'b', NS_TOKEN_ID: 'c', NS_TOKEN_SECRET: 'd' };
+    const sf = {
+      SF_LOGIN_URL: 'https://login.salesforce.com',
+      SF_CLIENT_ID: 'c',
+      SF_USERNAME: 'u',
+      SF_PRIVATE_KEY_FILE: '/k',
+    };
+    const tba = {
+      NS_ACCOUNT_ID: '123',
+      NS_CONSUMER_KEY: 'a',
+      NS_CONSUMER_SECRET: 'b',
+      NS_TOKEN_ID: 'c',
+      NS_TOKEN_SECRET: 'd',
+    };
     expect(configuredSystems(parseEnv({ ...sf, ...tba }))).toEqual({ salesforce: true, netsuite: true });
     expect(configuredSystems(parseEnv({ ...tba, NS_AUTH: 'oauth2' })).netsuite).toBe(false);
     expect(
-      configuredSystems(parseEnv({ NS_ACCOUNT_ID: '1', NS_AUTH: 'oauth2', NS_CLIENT_ID: 'x', NS_CERTIFICATE_ID: 'y', NS_PRIVATE_KEY: 'z' }))
-        .netsuite,
+      configuredSystems(
+        parseEnv({
+          NS_ACCOUNT_ID: '1',
+          NS_AUTH: 'oauth2',
+          NS_CLIENT_ID: 'x',
+          NS_CERTIFICATE_ID: 'y',
+          NS_PRIVATE_KEY: 'z',
+        }),
+      ).netsuite,
     ).toBe(true);
   });
 });

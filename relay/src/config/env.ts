@@ -37,7 +37,14 @@ export const envSchema = z.object({
     z
       .string()
       .optional()
-      .transform((v) => (v ? v.split(',').map((t) => t.trim()).filter(Boolean) : [])),
+      .transform((v) =>
+        v
+          ? v
+              .split(',')
+              .map((t) => t.trim())
+              .filter(Boolean)
+          : [],
+      ),
   ),
 
   SF_LOGIN_URL: optionalUrl,
@@ -47,9 +54,18 @@ export const envSchema = z.object({
   SF_PRIVATE_KEY_FILE: optionalString,
   SF_API_VERSION: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^\d{2}\.0$/, 'must look like 62.0').default('62.0'),
+    z
+      .string()
+      .regex(/^\d{2}\.0$/, 'must look like 62.0')
+      .default('62.0'),
   ),
-  SF_NAMESPACE: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/).optional()),
+  SF_NAMESPACE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]*$/)
+      .optional(),
+  ),
 
   NS_ACCOUNT_ID: optionalString,
   NS_CONSUMER_KEY: optionalString,
@@ -86,9 +102,7 @@ export const SECRET_VARIABLES = [
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
   constructor(readonly problems: { variable: string; message: string }[]) {
-    super(
-      'Invalid configuration: ' + problems.map((p) => `${p.variable} ${p.message}`).join('; '),
-    );
+    super('Invalid configuration: ' + problems.map((p) => `${p.variable} ${p.message}`).join('; '));
     this.name = 'ConfigError';
   }
 }

@@ -15,7 +15,10 @@ export interface ReadinessReport {
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-export async function evaluateReadiness(checks: readonly ReadinessCheck[], draining: boolean): Promise<ReadinessReport> {
+export async function evaluateReadiness(
+  checks: readonly ReadinessCheck[],
+  draining: boolean,
+): Promise<ReadinessReport> {
   const dependencies = await Promise.all(
     checks.map(async (c) => {
       const critical = c.critical !== false;

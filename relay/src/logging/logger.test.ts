@@ -29,7 +29,10 @@ describe('createLogger', () => {
     log.info({ consumerSecret: SECRETS.consumerSecret, nested: { tokenSecret: SECRETS.tokenSecret } }, 'fields');
     log.info({ headers: { authorization: `Bearer ${SECRETS.apiToken}` } }, 'headers');
     log.warn(`the webhook secret is ${SECRETS.webhookSecret} (free text)`);
-    log.error({ err: new Error(`login failed for token ${SECRETS.tokenSecret} with key ${SECRETS.privateKey}`) }, 'boom');
+    log.error(
+      { err: new Error(`login failed for token ${SECRETS.tokenSecret} with key ${SECRETS.privateKey}`) },
+      'boom',
+    );
     log.error({ config: { NS_CONSUMER_SECRET: SECRETS.consumerSecret } }, 'config dump');
     log.debug({ url: 'postgres://app:p4ssw0rd-xyz@db:5432/nsc' }, 'connecting');
 
@@ -48,7 +51,9 @@ describe('createLogger', () => {
   it('redacts Authorization headers and signatures even when no secret is configured', () => {
     const { lines, destination } = capture();
     const log = createLogger({ destination });
-    log.info({ req: { headers: { authorization: 'OAuth 00Dxx0000001gPL!AQ4AQFake', 'x-nsc-signature': 't=1,v1=abcd' } } });
+    log.info({
+      req: { headers: { authorization: 'OAuth 00Dxx0000001gPL!AQ4AQFake', 'x-nsc-signature': 't=1,v1=abcd' } },
+    });
     log.info({ signature: 'abcdef0123456789' }, 'signed');
     const all = lines.join('\n');
     expect(all).not.toContain('00Dxx0000001gPL');

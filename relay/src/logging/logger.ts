@@ -66,7 +66,13 @@ export function makeScrubber(secrets: (string | undefined)[]): (line: string) =>
   // Multi-line secrets (PEM keys) also appear JSON-escaped inside a log line.
   const variants = values.flatMap((v) => [v, JSON.stringify(v).slice(1, -1)]);
   const pattern = variants.length
-    ? new RegExp(variants.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g')
+    ? new RegExp(
+        variants
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRegExp)
+          .join('|'),
+        'g',
+      )
     : null;
   return (line) => {
     let out = pattern ? line.replace(pattern, '[REDACTED]') : line;
