@@ -67,12 +67,13 @@ export function webhookRoutes(deps: WebhookRoutesDeps): Hono<Vars> {
       c.set('signature', signature);
       try {
         JSON.parse(rawBody);
-        await next();
       } catch (e) {
         guard.release(signature);
-        if (e instanceof SyntaxError) throw new AppError('MALFORMED_JSON', `The webhook body is not valid JSON: ${e.message}`, 400);
-        throw e;
+        throw new AppError('MALFORMED_JSON', `The webhook body is not valid JSON: ${(e as Error).message}`, 400);
       }
+      await next();
+      // Not stored (invalid body, inbox down): a corrected or retried delivery must not count as a replay.
+      if (c.error || c.res.status >= 300) guard.release(signature);
     },
     zValidator('json', netSuiteChangeSchema, (result) => {
       if (!result.success) {
