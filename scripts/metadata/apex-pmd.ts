@@ -1,4 +1,10 @@
-import { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel } from '@salesforce/code-analyzer-core';
+import {
+  CodeAnalyzer,
+  CodeAnalyzerConfig,
+  EventType,
+  LogLevel,
+  type EngineLogEvent,
+} from '@salesforce/code-analyzer-core';
 import * as pmdEngine from '@salesforce/code-analyzer-pmd-engine';
 import type { ApexProblem } from './apex-syntax.js';
 
@@ -12,7 +18,7 @@ export const BLOCKING_SEVERITY = 2;
 export async function runPmd(dir: string): Promise<ApexProblem[]> {
   const analyzer = new CodeAnalyzer(CodeAnalyzerConfig.withDefaults());
   const engineErrors: string[] = [];
-  analyzer.onEvent(EventType.EngineLogEvent, (e: { logLevel: LogLevel; message: string }) => {
+  analyzer.onEvent<EngineLogEvent>(EventType.EngineLogEvent, (e) => {
     if (e.logLevel === LogLevel.Error) engineErrors.push(e.message);
   });
   await analyzer.addEnginePlugin(pmdEngine.createEnginePlugin());
