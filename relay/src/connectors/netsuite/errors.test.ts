@@ -27,11 +27,14 @@ describe('NetSuite error classification', () => {
     expect(classifyNetSuiteError({ message: 'Invalid login attempt.', httpStatus: 500 })).toBe('NS_LOGIN_FAILED');
     expect(
       classifyNetSuiteError({
-        message: 'The account you are trying to access is currently unavailable while we undergo our regularly scheduled maintenance.',
+        message:
+          'The account you are trying to access is currently unavailable while we undergo our regularly scheduled maintenance.',
       }),
     ).toBe('NS_UNAVAILABLE');
     expect(classifyNetSuiteError({ nsCode: 'SOMETHING_NEW', httpStatus: 503 })).toBe('NS_UNAVAILABLE');
-    expect(classifyNetSuiteError({ nsCode: 'SOMETHING_NEW', faultName: 'SomeFault', httpStatus: 500 })).toBe('NS_ERROR');
+    expect(classifyNetSuiteError({ nsCode: 'SOMETHING_NEW', faultName: 'SomeFault', httpStatus: 500 })).toBe(
+      'NS_ERROR',
+    );
     expect(classifyNetSuiteError({ httpStatus: 429 })).toBe('NS_CONCURRENCY_LIMIT');
   });
 

@@ -92,8 +92,7 @@ export interface NsWarning {
 }
 
 export type WriteResult =
-  | { ok: true; internalId: string; externalId?: string; warnings?: NsWarning[] }
-  | { ok: false; error: NetSuiteError };
+  { ok: true; internalId: string; externalId?: string; warnings?: NsWarning[] } | { ok: false; error: NetSuiteError };
 
 export type ReadResult = { ok: true; record: NsRecord } | { ok: false; error: NetSuiteError };
 

@@ -1,0 +1,113 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLNS_NS } from './model.js';
+import { canonicalNamespace } from './namespaces.js';
+
+/**
+ * A namespace-resolved element tree of an instance document (the thing being validated).
+ * Namespaces are mapped to their 2023_2 form.
+ */
+export interface XAttr {
+  ns: string;
+  local: string;
+  qname: string;
+  value: string;
+}
+
+export interface XEl {
+  ns: string;
+  local: string;
+  qname: string;
+  attrs: XAttr[];
+  children: XEl[];
+  /** Concatenated character content directly inside this element. */
+  text: string;
+  /** In-scope prefix → namespace (original, not canonical) bindings, for QName-valued attributes. */
+  scope: ReadonlyMap<string, string>;
+  path: string;
+}
+
+type XNode = Record<string, unknown>;
+const ATTRS = ':@';
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+  htmlEntities: true,
+});
+
+export class XmlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+    this.name = 'XmlSyntaxError';
+  }
+}
+
+function split(qname: string): [string, string] {
+  const i = qname.indexOf(':');
+  return i < 0 ? ['', qname] : [qname.slice(0, i), qname.slice(i + 1)];
+}
+
+function build(node: XNode, tag: string, parentScope: ReadonlyMap<string, string>, path: string): XEl {
+  const raw = (node[ATTRS] as Record<string, string> | undefined) ?? {};
+  let scope = parentScope;
+  for (const [k, v] of Object.entries(raw)) {
+    if (k === 'xmlns' || k.startsWith('xmlns:')) {
+      if (scope === parentScope) scope = new Map(parentScope);
+      (scope as Map<string, string>).set(k === 'xmlns' ? '' : k.slice(6), v);
+    }
+  }
+  const [prefix, local] = split(tag);
+  const ns = scope.get(prefix);
+  if (ns === undefined && prefix !== '')
+    throw new XmlSyntaxError(`Namespace prefix ${prefix} on ${local} is not defined`);
+  const attrs: XAttr[] = [];
+  for (const [k, v] of Object.entries(raw)) {
+    if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
+    const [ap, al] = split(k);
+    const ans = ap === '' ? '' : ap === 'xml' ? 'http://www.w3.org/XML/1998/namespace' : scope.get(ap);
+    if (ans === undefined) throw new XmlSyntaxError(`Namespace prefix ${ap} for ${al} on ${local} is not defined`);
+    attrs.push({ ns: ans === XMLNS_NS ? ans : canonicalNamespace(ans), local: al, qname: k, value: v });
+  }
+  const el: XEl = { ns: canonicalNamespace(ns ?? ''), local, qname: tag, attrs, children: [], text: '', scope, path };
+  const content = node[tag];
+  if (Array.isArray(content)) {
+    const counts = new Map<string, number>();
+    for (const c of content as XNode[]) {
+      const ct = Object.keys(c).find((k) => k !== ATTRS);
+      if (ct === undefined || ct.startsWith('?')) continue;
+      if (ct === '#text') {
+        el.text += String(c[ct] ?? '');
+        continue;
+      }
+      const n = (counts.get(ct) ?? 0) + 1;
+      counts.set(ct, n);
+      el.children.push(build(c, ct, scope, `${path}/${ct}${n > 1 ? `[${n}]` : ''}`));
+    }
+  }
+  return el;
+}
+
+/** Parses a document (throws XmlSyntaxError when it is not well-formed XML) and returns its root element. */
+export function parseInstance(xml: string): XEl {
+  const wellFormed = XMLValidator.validate(xml);
+  if (wellFormed !== true) {
+    throw new XmlSyntaxError(`${wellFormed.err.msg} (line ${wellFormed.err.line})`, wellFormed.err.line);
+  }
+  const doc = parser.parse(xml) as XNode[];
+  const roots = doc.filter((n) => {
+    const t = Object.keys(n).find((k) => k !== ATTRS);
+    return t !== undefined && !t.startsWith('?') && t !== '#text';
+  });
+  if (roots.length !== 1) throw new XmlSyntaxError('A document must have exactly one root element');
+  const root = roots[0] as XNode;
+  const tag = Object.keys(root).find((k) => k !== ATTRS) as string;
+  return build(root, tag, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), `/${tag}`);
+}
