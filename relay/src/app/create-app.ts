@@ -11,7 +11,9 @@ import { healthRoutes } from '../routes/health.js';
 /** A group of routes mounted at `path`: under /api/v1 (bearer token) or at the root (public). */
 export interface RouteModule {
   path: string;
-  routes: Hono;
+  // Sub-apps may declare their own context variables (Hono's Env generic); any of them mounts.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  routes: Hono<any, any, any>;
 }
 
 export interface AppDeps {
