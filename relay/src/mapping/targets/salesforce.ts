@@ -1,0 +1,64 @@
+import { spec, specs, type RecordSpec } from './descriptor.js';
+
+/**
+ * Salesforce target fields the shipped mappings write: standard fields with their documented lengths, and the
+ * package's custom fields (force-app/main/default/objects). Order.Status is a restricted picklist.
+ */
+const billing = (p: 'Billing' | 'Shipping' | 'Mailing') =>
+  specs({ [`${p}Street`]: 'textarea:255', [`${p}City`]: 'string:40', [`${p}State`]: 'string:80', [`${p}PostalCode`]: 'string:20', [`${p}Country`]: 'string:80' });
+
+const objects: Record<string, RecordSpec> = {
+  Account: {
+    ...specs({
+      Name: 'string:255!', Phone: 'phone:40', Fax: 'phone:40', Website: 'url:255', Description: 'textarea:32000',
+      AccountNumber: 'string:40', Type: 'string:255', NetSuite_Internal_Id__c: 'string:18', NetSuite_Entity_Id__c: 'string:83', OwnerId: 'ref>User',
+      ParentId: 'ref>Account', CurrencyIsoCode: 'string:3', NetSuite_Balance__c: 'currency', NetSuite_Overdue_Balance__c: 'currency',
+      NetSuite_Credit_Limit__c: 'currency', NetSuite_Credit_Hold__c: 'boolean', NetSuite_Last_Sync__c: 'datetime',
+    }),
+    ...billing('Billing'),
+    ...billing('Shipping'),
+    NetSuite_Sync_Status__c: spec('picklist', { values: ['Synced', 'Pending', 'Error', 'Held'], restricted: true }),
+  },
+  Contact: {
+    ...specs({
+      Salutation: 'string:40', FirstName: 'string:40', LastName: 'string:80!', Title: 'string:128', Email: 'email:80',
+      Phone: 'phone:40', MobilePhone: 'phone:40', AccountId: 'ref>Account', NetSuite_Internal_Id__c: 'string:18',
+    }),
+    ...billing('Mailing'),
+  },
+  User: specs({ FirstName: 'string:40', LastName: 'string:80!', Email: 'email:128!', Phone: 'phone:40', Title: 'string:80', IsActive: 'boolean' }),
+  Lead: specs({ FirstName: 'string:40', LastName: 'string:80!', Company: 'string:255!', Email: 'email:80', Phone: 'phone:40', LeadSource: 'string:255' }),
+  Case: specs({ Subject: 'string:255', Description: 'textarea:32000', Status: 'string:40', Priority: 'string:40', Origin: 'string:40', AccountId: 'ref>Account' }),
+  Product2: specs({
+    Name: 'string:255!', ProductCode: 'string:255', Description: 'textarea:4000', Family: 'string:40', IsActive: 'boolean',
+    NetSuite_Internal_Id__c: 'string:18',
+  }),
+  PricebookEntry: specs({ Product2Id: 'ref>Product2!', Pricebook2Id: 'ref>Pricebook2!', UnitPrice: 'currency!', IsActive: 'boolean', CurrencyIsoCode: 'string:3' }),
+  Order: {
+    ...specs({
+      NetSuite_Sales_Order_Id__c: 'string:18', NetSuite_Sales_Order_Number__c: 'string:45', NetSuite_Invoice_Number__c: 'string:45',
+      NetSuite_Amount_Remaining__c: 'currency', NetSuite_Last_Sync__c: 'datetime',
+    }),
+    NetSuite_Order_Status__c: spec('picklist', {
+      values: ['Pending Approval', 'Pending Fulfillment', 'Partially Fulfilled', 'Pending Billing', 'Billed', 'Closed', 'Cancelled'],
+      restricted: true,
+    }),
+    NetSuite_Payment_Status__c: spec('picklist', { values: ['Unpaid', 'Partially Paid', 'Paid'], restricted: true }),
+  },
+  NetSuite_Invoice__c: {
+    ...specs({
+      Name: 'string:80!', NetSuite_Internal_Id__c: 'string:18!', Account__c: 'ref>Account!', Order__c: 'ref>Order',
+      Invoice_Date__c: 'date', Due_Date__c: 'date', Total__c: 'currency', Amount_Remaining__c: 'currency', Currency__c: 'string:3',
+    }),
+    Status__c: spec('picklist', { values: ['Open', 'Paid In Full', 'Partially Paid', 'Voided'], restricted: true }),
+  },
+  NetSuite_Payment__c: specs({
+    Name: 'string:80!', NetSuite_Internal_Id__c: 'string:18!', Account__c: 'ref>Account!', Invoice__c: 'ref>NetSuite_Invoice__c',
+    Payment_Date__c: 'date', Amount__c: 'currency', Payment_Method__c: 'string:80', Currency__c: 'string:3', Memo__c: 'string:255',
+  }),
+};
+
+/** Every object accepts its own Id (the record a write-back updates). */
+export const salesforceObjects: Record<string, RecordSpec> = Object.fromEntries(
+  Object.entries(objects).map(([name, fields]) => [name, { Id: spec('string:18'), ...fields }]),
+);
