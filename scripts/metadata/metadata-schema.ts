@@ -20,6 +20,8 @@ const { ApiSchemas } = require('jsforce/lib/api/metadata/schema') as { ApiSchema
 const NEWER_ELEMENTS: Record<string, string[]> = {
   NamedCredential: ['calloutStatus', 'namedCredentialParameters', 'namedCredentialType'],
   PermissionSet: ['externalCredentialPrincipalAccesses'],
+  // itemInstances replaced componentInstances in API 47.0 (lwc-recipes flexipages use it).
+  FlexiPageRegion: ['itemInstances'],
 };
 
 export interface SchemaProblem {
