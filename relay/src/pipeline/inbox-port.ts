@@ -28,3 +28,8 @@ export interface AppendResult {
 export interface InboxPort {
   append(entries: readonly InboxEntryInput[]): Promise<AppendResult>;
 }
+
+/** Where a stream source resumes: the highest replay id stored for a channel (advanced in the same commit). */
+export interface ReplayCheckpoints {
+  lastReplayId(channel: string): Promise<number | undefined>;
+}

@@ -107,21 +107,29 @@ export function safeJson(value: unknown, maxChars = 16_384): string {
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString());
 
-async function scalar(q: Sql, sql: string, params: (string | number)[] = []): Promise<number | null> {
-  const rows = await q.all<{ v: number | string | null }>(sql, params);
-  const v = rows[0]?.v;
-  return v === null || v === undefined ? null : Number(v);
-}
-
+/** One statement, so the counts are one consistent snapshot (an item is never counted twice or missed). */
 export async function queueCounts(db: Db): Promise<QueueCounts> {
-  const inboxPending = (await scalar(db, `SELECT COUNT(*) AS v FROM inbox WHERE status = 'pending'`)) ?? 0;
-  const ready = (await scalar(db, `SELECT COUNT(*) AS v FROM work WHERE status = 'ready'`)) ?? 0;
-  const inFlight = (await scalar(db, `SELECT COUNT(*) AS v FROM work WHERE status = 'claimed'`)) ?? 0;
-  const dlqOpen = (await scalar(db, `SELECT COUNT(*) AS v FROM dlq WHERE status = 'open'`)) ?? 0;
-  const oldestWork = await scalar(db, `SELECT MIN(created_at) AS v FROM work WHERE status IN ('ready', 'claimed')`);
-  const oldestInbox = await scalar(db, `SELECT MIN(stored_at) AS v FROM inbox WHERE status = 'pending'`);
-  const candidates = [oldestWork, oldestInbox].filter((v): v is number => v !== null);
-  return { inboxPending, ready, inFlight, dlqOpen, oldestPendingAt: candidates.length ? Math.min(...candidates) : null };
+  const rows = await db.all<Record<string, number | string | null>>(
+    `SELECT
+       (SELECT COUNT(*) FROM inbox WHERE status = 'pending') AS inbox_pending,
+       (SELECT COUNT(*) FROM work WHERE status = 'ready') AS ready,
+       (SELECT COUNT(*) FROM work WHERE status = 'ready' AND attempts > 0) AS retrying,
+       (SELECT COUNT(*) FROM work WHERE status = 'claimed') AS in_flight,
+       (SELECT COUNT(*) FROM dlq WHERE status = 'open') AS dlq_open,
+       (SELECT MIN(created_at) FROM work WHERE status IN ('ready', 'claimed')) AS oldest_work,
+       (SELECT MIN(stored_at) FROM inbox WHERE status = 'pending') AS oldest_inbox`,
+  );
+  const r = rows[0] ?? {};
+  const n = (k: string) => (r[k] === null || r[k] === undefined ? null : Number(r[k]));
+  const candidates = [n('oldest_work'), n('oldest_inbox')].filter((v): v is number => v !== null);
+  return {
+    inboxPending: n('inbox_pending') ?? 0,
+    ready: n('ready') ?? 0,
+    retrying: n('retrying') ?? 0,
+    inFlight: n('in_flight') ?? 0,
+    dlqOpen: n('dlq_open') ?? 0,
+    oldestPendingAt: candidates.length ? Math.min(...candidates) : null,
+  };
 }
 
 export async function syncSummary(db: Db, now: number, since?: number): Promise<SyncSummary> {
@@ -131,12 +139,11 @@ export async function syncSummary(db: Db, now: number, since?: number): Promise<
     [since ?? 0],
   );
   const counts = await queueCounts(db);
-  const retrying = (await scalar(db, `SELECT COUNT(*) AS v FROM work WHERE status = 'ready' AND attempts > 0`)) ?? 0;
   return {
     generatedAt: new Date(now).toISOString(),
     since: iso(since),
     byFlow: byFlow.map((r) => ({ flow: r.flow, outcome: r.outcome, count: Number(r.count) })),
-    pending: { inbox: counts.inboxPending, ready: counts.ready, inFlight: counts.inFlight, retrying },
+    pending: { inbox: counts.inboxPending, ready: counts.ready, inFlight: counts.inFlight, retrying: counts.retrying },
     oldestPendingAt: iso(counts.oldestPendingAt),
     lagSeconds: counts.oldestPendingAt === null ? 0 : Math.max(0, (now - counts.oldestPendingAt) / 1000),
     dlq: { open: counts.dlqOpen },

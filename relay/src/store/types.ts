@@ -151,6 +151,8 @@ export interface SyncSummary {
 export interface QueueCounts {
   inboxPending: number;
   ready: number;
+  /** Ready items that already failed at least once (backing off). */
+  retrying: number;
   inFlight: number;
   dlqOpen: number;
   oldestPendingAt: number | null;

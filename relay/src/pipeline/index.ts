@@ -1,0 +1,7 @@
+export { createPipeline, type Pipeline, type PipelineOptions } from './pipeline.js';
+export { Registry } from './registry.js';
+export type { Flow, PlannedWork, TargetOperation, BatchItem, ItemResult } from './types.js';
+export type { InboxPort, InboxEntryInput, InboxSource, AppendResult, ReplayCheckpoints } from './inbox-port.js';
+export { createInbox, type InboxOptions } from './inbox.js';
+export { classify, retryDelay, DEFAULT_RETRY, type RetryPolicyOptions, type Classified } from './failures.js';
+export { AdaptiveLimiter, LeaseLimiter, type ConcurrencyLimiter, type Permit } from './limiter.js';
