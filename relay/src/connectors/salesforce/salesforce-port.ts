@@ -169,7 +169,8 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
 
     async getById<T extends SfRecord>(sobject: string, id: string, fields?: readonly string[]) {
       assertRecordId(id);
-      const list = fields?.map((f) => names.toOrg(assertFieldPath(f)));
+      // `?fields=` returns only the named fields; the Id always comes back.
+      const list = fields && fields.length > 0 ? ['Id', ...fields.filter((f) => f !== 'Id')].map((f) => names.toOrg(assertFieldPath(f))) : undefined;
       const qs = list && list.length > 0 ? `?fields=${encodeURIComponent(list.join(','))}` : '';
       try {
         const res = await rest.request<Record<string, unknown>>({ method: 'GET', path: `/sobjects/${sobjectPath(sobject)}/${id}${qs}` });
