@@ -15,3 +15,6 @@ export type {
   SubscriberState,
   SubscriberStatus,
 } from './types.js';
+export { toInboxEntries } from './inbox-entry.js';
+export { createSalesforceStreams, defaultChannels } from './stream-source.js';
+export type { SalesforceStreams, SalesforceStreamsOptions } from './stream-source.js';
