@@ -1,6 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { SignJWT, importPKCS8, type KeyLike } from 'jose';
+import { SignJWT, importPKCS8 } from 'jose';
+
+type KeyLike = CryptoKey | KeyObject;
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestOrg, type TestOrg } from '../test-support.js';
 import { JWT_BEARER } from './oauth-routes.js';
