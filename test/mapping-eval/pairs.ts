@@ -1,0 +1,73 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Schema } from '../../relay/src/mapping/suggest/schema.js';
+import { suggestMappings, type SuggestOptions } from '../../relay/src/mapping/suggest/suggest.js';
+
+type RawField = [string, string, string, string[]?];
+interface RawPair {
+  id: string;
+  split: 'dev' | 'test';
+  source: { system: Schema['system']; object: string; fields: RawField[] };
+  target: { system: Schema['system']; object: string; fields: RawField[] };
+  expected: Record<string, string | null>;
+}
+export interface EvalPair {
+  id: string;
+  split: 'dev' | 'test';
+  source: Schema;
+  target: Schema;
+  expected: Record<string, string | null>;
+}
+
+const toSchema = (s: RawPair['source']): Schema => ({
+  system: s.system,
+  object: s.object,
+  fields: s.fields.map(([name, label, type, samples]) => ({ name, label, type, ...(samples ? { samples } : {}) })),
+});
+
+export function loadPairs(): EvalPair[] {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), 'pairs');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const raw = JSON.parse(readFileSync(join(dir, f), 'utf8')) as RawPair;
+      return { id: raw.id, split: raw.split, source: toSchema(raw.source), target: toSchema(raw.target), expected: raw.expected };
+    });
+}
+
+export interface SuggestionScore {
+  pairs: number;
+  targets: number;
+  mappable: number;
+  suggested: number;
+  correct: number;
+  precision: number;
+  recall: number;
+  /** Share of unmappable targets left without a suggestion. */
+  silence: number;
+  errors: string[];
+}
+
+/** Precision = correct / suggested; recall = correct / targets that have a correct source. */
+export async function scoreSuggestions(pairs: readonly EvalPair[], opts: SuggestOptions = {}): Promise<SuggestionScore> {
+  let targets = 0, mappable = 0, suggested = 0, correct = 0, unmappable = 0, silent = 0;
+  const errors: string[] = [];
+  for (const p of pairs) {
+    const got = new Map((await suggestMappings(p.source, p.target, opts)).map((s) => [s.targetField, s]));
+    for (const [t, want] of Object.entries(p.expected)) {
+      targets++;
+      const s = got.get(t);
+      if (want) mappable++;
+      else unmappable++;
+      if (s) suggested++;
+      if (s && s.sourceField === want) correct++;
+      if (!want && !s) silent++;
+      if ((s?.sourceField ?? null) !== want)
+        errors.push(`${p.id}: ${t} ← ${s ? `${s.sourceField} (${s.confidence})` : 'nothing'}, expected ${want ?? 'nothing'}`);
+    }
+  }
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  return { pairs: pairs.length, targets, mappable, suggested, correct, precision: r(suggested ? correct / suggested : 1), recall: r(mappable ? correct / mappable : 1), silence: r(unmappable ? silent / unmappable : 1), errors };
+}
