@@ -1,0 +1,98 @@
+/**
+ * CRM/ERP vocabulary for the suggester: abbreviations expanded per token, then phrases folded into concepts
+ * (longest phrase first). Written from Salesforce and NetSuite field vocabulary, not from the evaluation set.
+ */
+export const ABBREVIATIONS: Record<string, string> = {
+  amt: 'amount', qty: 'quantity', desc: 'description', descr: 'description', addr: 'address', no: 'number', num: 'number',
+  nbr: 'number', nr: 'number', acct: 'account', acc: 'account', cust: 'customer', tel: 'phone', ph: 'phone', phn: 'phone',
+  dt: 'date', mgr: 'manager', proj: 'project', pct: 'percent', perc: 'percent', est: 'estimated', hrs: 'hours', hr: 'hours',
+  wt: 'weight', mfr: 'manufacturer', mfg: 'manufacturer', inv: 'invoice', pmt: 'payment', pymt: 'payment', pay: 'payment',
+  chk: 'check', bal: 'balance', tot: 'total', stat: 'status', sts: 'status', curr: 'currency', ccy: 'currency', cur: 'currency',
+  ord: 'order', emp: 'employee', empl: 'employee', ref: 'reference', rcvd: 'received', recd: 'received', mthd: 'method',
+  meth: 'method', unappl: 'unapplied', pd: 'paid', ext: 'external', int: 'internal', dept: 'department', org: 'organization',
+  cat: 'category', comm: 'commission', yr: 'year', mo: 'month', trans: 'transaction', tran: 'transaction', txn: 'transaction',
+  ship: 'shipping', shp: 'shipping', bill: 'billing', st: 'street', str: 'street', zipcode: 'zip', postcode: 'postal',
+  mob: 'mobile', cel: 'cell', fname: 'first name', lname: 'last name', dob: 'birth date', prod: 'product', itm: 'item',
+  svc: 'service', sub: 'subsidiary', subs: 'subsidiary', terr: 'territory', reg: 'registration', vat: 'tax', ein: 'tax id',
+  tin: 'tax id', uom: 'unit of measure', sku: 'sku', po: 'po', ar: 'receivable', ap: 'payable', disc: 'discount',
+  lvl: 'level', loc: 'location', info: 'information', msg: 'message', notes: 'note', comments: 'comment', rmk: 'remark',
+  remarks: 'remark', dte: 'date', eff: 'effective', exp: 'expiration', cr: 'credit', dr: 'debit', lim: 'limit',
+  sal: 'salutation', co: 'company', corp: 'company', biz: 'business', hq: 'headquarters', cnt: 'count', avg: 'average',
+  '#': 'number', '%': 'percent', mgmt: 'management', ctry: 'country', cntry: 'country', prov: 'state', zip: 'zip',
+};
+
+/** Concept groups: every phrase of a group folds into the group's concept (its first phrase). */
+export const SYNONYM_GROUPS: string[][] = [
+  ['postal code', 'zip', 'zip code', 'zip postal code', 'postal', 'post code'],
+  ['website', 'url', 'web address', 'web site', 'web', 'homepage', 'home page', 'site url'],
+  ['owner', 'sales rep', 'salesrep', 'sales representative', 'account owner', 'account manager', 'rep', 'assigned to', 'assigned', 'case owner', 'opportunity owner'],
+  ['description', 'memo', 'comment', 'note', 'remark', 'details', 'sales description', 'product description', 'line description', 'account description'],
+  ['transaction date', 'close date', 'order date', 'invoice date', 'bill date', 'posting date', 'document date'],
+  ['record id', 'id', 'external id', 'salesforce id', 'sf id', 'external key'],
+  ['internal id', 'netsuite id', 'netsuite internal id', 'ns id', 'ns internal id'],
+  ['company name', 'account name', 'customer name', 'organization name', 'business name', 'company'],
+  ['phone', 'telephone', 'business phone', 'main phone', 'office phone', 'work phone', 'phone number', 'account phone'],
+  ['mobile', 'mobile phone', 'cell', 'cell phone', 'cellular', 'mobile number'],
+  ['email', 'e mail', 'email address', 'mail'],
+  ['unit price', 'rate', 'sales price', 'price', 'selling price'],
+  ['total', 'amount', 'total price', 'total amount', 'order amount', 'grand total', 'order total', 'net amount'],
+  ['balance', 'amount remaining', 'balance due', 'amount due', 'open balance', 'outstanding', 'outstanding balance', 'remaining'],
+  ['customer', 'account', 'entity', 'client', 'customer account', 'bill to account', 'sold to'],
+  ['job title', 'title', 'position'],
+  ['manager', 'supervisor', 'reports to', 'boss'],
+  ['first name', 'given name', 'forename', 'firstname'],
+  ['last name', 'surname', 'family name', 'lastname'],
+  ['salutation', 'mr ms', 'honorific'],
+  ['lead source', 'source', 'contact source', 'origin source'],
+  ['status', 'stage', 'order status', 'state of order'],
+  ['currency', 'currency iso code', 'currency code', 'iso currency'],
+  ['po number', 'po', 'purchase order', 'purchase order number', 'other reference number', 'customer po', 'po check number', 'customer po number'],
+  ['check number', 'check', 'cheque number'],
+  ['item', 'product', 'product2', 'sku item'],
+  ['active', 'inactive', 'is active', 'is inactive', 'enabled'],
+  ['taxable', 'is taxable', 'tax exempt'],
+  ['weight', 'item weight', 'package weight', 'weight lbs', 'weight kg', 'gross weight'],
+  ['mpn', 'manufacturer part number', 'manufacturer part', 'vendor part number'],
+  ['cost', 'unit cost', 'purchase price', 'standard cost'],
+  ['unit of measure', 'units', 'sale unit', 'primary sale unit', 'quantity unit of measure', 'units type'],
+  ['sku', 'item number', 'item name number', 'product code', 'item id', 'item code', 'part number', 'item name'],
+  ['display name', 'product name', 'item display name', 'display name code'],
+  ['due date', 'payment due date', 'date due'],
+  ['start date', 'effective date', 'order start date', 'begin date'],
+  ['end date', 'projected end date', 'order end date', 'finish date', 'expiration date'],
+  ['tracking number', 'tracking numbers', 'tracking'],
+  ['shipping cost', 'freight', 'freight amount', 'shipping amount', 'shipping charge', 'delivery cost'],
+  ['shipping method', 'ship via', 'carrier', 'shipping carrier', 'ship method', 'delivery method'],
+  ['tax id', 'tax registration number', 'tax number', 'vat number', 'tax registration', 'federal tax id'],
+  ['terms', 'payment terms', 'credit terms'],
+  ['legal name', 'registered name', 'legal entity name'],
+  ['project manager', 'pm'],
+  ['budget', 'budget amount', 'project budget'],
+  ['percent complete', 'completion percent', 'progress'],
+  ['estimated hours', 'estimated work', 'estimated time', 'estimated effort'],
+  ['parent', 'child of', 'parent account', 'parent company'],
+  ['created date', 'date created', 'creation date', 'created on'],
+  ['closed date', 'date closed', 'close time'],
+  ['modified date', 'last modified', 'last modified date', 'date modified', 'updated on'],
+  ['payment method', 'method of payment', 'payment type', 'tender type'],
+  ['amount paid', 'paid amount', 'payment amount', 'amount received'],
+  ['quantity', 'qty ordered', 'units ordered'],
+  ['discount', 'discount percent', 'discount rate'],
+  ['credit limit', 'credit line'],
+  ['classification', 'class', 'family', 'product family', 'item class'],
+  ['created from', 'source transaction', 'originating transaction', 'sales order', 'order'],
+  ['street', 'address 1', 'address line 1', 'street address', 'street 1', 'address'],
+  ['employee number', 'employee id', 'personnel number', 'staff number'],
+];
+
+/** Document nouns: "<noun> number" / "<noun> #" is the document number (NetSuite tranId). */
+export const DOCUMENT_NOUNS = ['invoice', 'order', 'payment', 'shipment', 'fulfillment', 'case', 'transaction', 'document', 'bill', 'receipt', 'quote', 'credit memo', 'sales order', 'journal'];
+
+/** Tokens with little meaning of their own. */
+export const STOPWORDS = new Set(['the', 'of', 'to', 'a', 'an', 'and', 'or', 'for', 'is', 'c', 'r', 'custom', 'field', 'fld', 'custentity', 'custbody', 'custitem', 'custcol', 'custrecord', 'nsc', 'x', 'if', 'any', 'in', 'on', 'by']);
+
+/** Generic tokens that weigh less in similarity. */
+export const GENERIC_WEIGHT: Record<string, number> = { name: 0.5, date: 0.5, number: 0.5, code: 0.5, type: 0.5, amount: 0.6, id: 0.5, value: 0.4, text: 0.4, flag: 0.4, list: 0.4 };
+
+/** Tokens naming a system: "NetSuite Id" on a Salesforce object means NetSuite's internal id. */
+export const SYSTEM_TOKENS = new Set(['netsuite', 'ns', 'salesforce', 'sf', 'sfdc']);

@@ -1,0 +1,31 @@
+import type { System } from '../definition.js';
+
+/** One mapping an admin accepted before (from Sync_Mapping__c history or the designer). */
+export interface AcceptedMapping {
+  sourceSystem: System;
+  sourceObject: string;
+  sourceField: string;
+  targetSystem: System;
+  targetObject: string;
+  targetField: string;
+  count: number;
+}
+
+/** Memory of accepted mappings, behind a port (the store implements it). */
+export interface AcceptedMappingsPort {
+  /** Accepted pairs for these two systems: same objects first, any objects after. */
+  accepted(sourceSystem: System, targetSystem: System): Promise<readonly AcceptedMapping[]>;
+  record?(m: Omit<AcceptedMapping, 'count'>): Promise<void>;
+}
+
+export class InMemoryAcceptedMappings implements AcceptedMappingsPort {
+  private readonly list: AcceptedMapping[] = [];
+  async accepted(sourceSystem: System, targetSystem: System): Promise<readonly AcceptedMapping[]> {
+    return this.list.filter((m) => m.sourceSystem === sourceSystem && m.targetSystem === targetSystem);
+  }
+  async record(m: Omit<AcceptedMapping, 'count'>): Promise<void> {
+    const same = this.list.find((x) => x.sourceObject === m.sourceObject && x.sourceField === m.sourceField && x.targetObject === m.targetObject && x.targetField === m.targetField && x.sourceSystem === m.sourceSystem);
+    if (same) same.count++;
+    else this.list.push({ ...m, count: 1 });
+  }
+}

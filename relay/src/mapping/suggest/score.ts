@@ -1,0 +1,89 @@
+import type { SchemaField } from './schema.js';
+import { concepts, conceptSimilarity, rawTokens, expandTokens, type Concepts } from './tokens.js';
+import { typeCompatibility, typeFamily, type TypeFamily } from './types.js';
+import { dominantKind, profileAgreement, profileFitsType, profileOf, type Profile } from './profile.js';
+
+/** A field prepared once: its concepts from name and label, type family and value profile. */
+export interface PreparedField {
+  field: SchemaField;
+  name: Concepts;
+  label: Concepts;
+  family: TypeFamily;
+  profile?: Profile;
+  samples: Set<string>;
+}
+
+export function prepareField(field: SchemaField, object: string): PreparedField {
+  const objectTokens = new Set(expandTokens(rawTokens(object)));
+  const family = typeFamily(field.type);
+  const isReference = family === 'reference';
+  const profile = profileOf(field.samples);
+  return {
+    field,
+    name: concepts(field.name, { objectTokens, isReference }),
+    label: concepts(field.label || field.name, { objectTokens, isReference }),
+    family,
+    ...(profile ? { profile } : {}),
+    samples: new Set((field.samples ?? []).map((s) => s.trim().toLowerCase()).filter(Boolean)),
+  };
+}
+
+export interface PairScore {
+  confidence: number;
+  reasons: string[];
+}
+
+/** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
+export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15 };
+
+const describeMatch = (m: string[], via: Map<string, string>) =>
+  m.map((c) => (c.includes('≈') ? `"${c.replace('≈', '" abbreviates "')}"` : via.get(c) && via.get(c) !== c.replace(/_/g, ' ') ? `"${c.replace(/_/g, ' ')}" (via "${via.get(c)}")` : `"${c.replace(/_/g, ' ')}"`)).join(', ');
+
+/** Scores a source field for a target field and says why. */
+export function scorePair(s: PreparedField, t: PreparedField): PairScore {
+  const reasons: string[] = [];
+  const combos: [string, Concepts, Concepts][] = [
+    ['names', s.name, t.name],
+    ['labels', s.label, t.label],
+    ['name/label', s.name, t.label],
+    ['label/name', s.label, t.name],
+  ];
+  const sims = combos.map(([what, a, b]) => ({ what, via: new Map([...a.via, ...b.via]), ...conceptSimilarity(a, b) })).sort((x, y) => y.score - x.score);
+  const best = sims[0]!;
+  const second = sims[1]!;
+  let lexical = 0.75 * best.score + 0.25 * second.score;
+  if (best.score > 0) reasons.push(`${best.what} match on ${describeMatch(best.matched, best.via)} (${best.score.toFixed(2)})`);
+  // System-specific id vocabulary: "NetSuite Id" on one side and internalId on the other.
+  const sysT = t.name.mentionsSystem ?? t.label.mentionsSystem;
+  if (sysT && s.name.items.has('internal_id') && (t.name.items.has('internal_id') || t.label.items.has('internal_id'))) lexical = Math.max(lexical, 0.95);
+
+  const tc = typeCompatibility(s.family, t.family);
+  if (tc === 0) return { confidence: 0, reasons: [`types incompatible: ${s.field.type} → ${t.field.type}`] };
+  reasons.push(tc === 1 ? `same type (${t.field.type})` : `compatible types (${s.field.type} → ${t.field.type}, ${tc.toFixed(2)})`);
+
+  let profileFactor = 1;
+  if (s.profile && t.profile) {
+    const agree = profileAgreement(s.profile, t.profile);
+    profileFactor = SCORE_WEIGHTS.profileFloor + (1 - SCORE_WEIGHTS.profileFloor) * agree;
+    reasons.push(`sample values ${agree >= 0.5 ? 'agree' : 'differ'} (${dominantKind(s.profile)} vs ${dominantKind(t.profile)})`);
+  } else if (s.profile) {
+    const fit = profileFitsType(s.profile, t.family);
+    if (fit !== undefined) {
+      profileFactor = SCORE_WEIGHTS.profileFloor + (1 - SCORE_WEIGHTS.profileFloor) * fit;
+      if (fit >= 0.5) reasons.push(`source samples look like ${dominantKind(s.profile)}, as a ${t.field.type} field expects`);
+      else reasons.push(`source samples (${dominantKind(s.profile)}) do not look like ${t.field.type}`);
+    }
+  }
+  let confidence = lexical * (SCORE_WEIGHTS.typeFloor + (1 - SCORE_WEIGHTS.typeFloor) * tc) * profileFactor;
+  if (s.samples.size && t.samples.size) {
+    let shared = 0;
+    for (const v of s.samples) if (t.samples.has(v)) shared++;
+    if (shared) {
+      confidence += SCORE_WEIGHTS.overlapBonus * Math.min(1, shared / Math.min(s.samples.size, t.samples.size));
+      reasons.push(`${shared} sample value(s) appear on both sides`);
+    }
+  }
+  const inverse = (a: Concepts, b: Concepts) => [...a.items.keys()].includes('active') && rawTokens(a === s.name ? s.field.name : t.field.name).includes('inactive') !== rawTokens(b === s.name ? s.field.name : t.field.name).includes('inactive');
+  if (s.name.items.has('active') && t.name.items.has('active') && inverse(s.name, t.name)) reasons.push('opposite sense (Active vs Inactive): map with a negating transform ($not)');
+  return { confidence: Math.min(confidence, 0.99), reasons };
+}

@@ -1,0 +1,131 @@
+import { ABBREVIATIONS, DOCUMENT_NOUNS, GENERIC_WEIGHT, STOPWORDS, SYNONYM_GROUPS, SYSTEM_TOKENS } from './lexicon.js';
+
+/** Splits an API name or a label into lower-case word tokens: camelCase, snake_case, `__c`, prefixes, digits. */
+export function rawTokens(s: string): string[] {
+  const t = s
+    .replace(/^[a-z0-9]+__(?=[A-Za-z])/, '') // namespace prefix nsc__Field__c
+    .replace(/__(c|r|e|mdt|x)$/i, '')
+    .replace(/^(custentity|custbody|custitem|custcol|custrecord|custevent)_?/i, '')
+    .replace(/#/g, ' # ')
+    .replace(/%/g, ' % ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([a-zA-Z])(\d)/g, '$1 $2')
+    .replace(/[_\-./\\()?,:;'"&+]+/g, ' ')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((x) => x.length > 0);
+  return t;
+}
+
+const stem = (w: string) => (w.length > 4 && w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') ? w.slice(0, -1) : w);
+
+/** Expands abbreviations token by token ("inv dt" → "invoice date"), drops stopwords, stems plurals. */
+export function expandTokens(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const e = ABBREVIATIONS[t] ?? t;
+    for (const x of e.split(' ')) if (!STOPWORDS.has(x)) out.push(x === '#' || x === '%' ? x : stem(x));
+  }
+  return out;
+}
+
+const phraseIndex: { words: string[]; concept: string }[] = (() => {
+  const list: { words: string[]; concept: string }[] = [];
+  for (const group of SYNONYM_GROUPS) {
+    const concept = group[0]!.replace(/ /g, '_');
+    for (const p of group) list.push({ words: expandTokens(p.split(' ')), concept });
+  }
+  for (const noun of DOCUMENT_NOUNS) list.push({ words: [...expandTokens(noun.split(' ')), 'number'], concept: 'document_number' });
+  list.push({ words: ['transaction', 'id'], concept: 'document_number' });
+  return list.sort((a, b) => b.words.length - a.words.length);
+})();
+
+export interface Concepts {
+  /** Concept (or plain token) → weight. */
+  items: Map<string, number>;
+  /** How each concept was recognised, for reasons: concept → the words it came from. */
+  via: Map<string, string>;
+  mentionsSystem?: string;
+}
+
+/**
+ * Folds tokens into concepts, longest phrase first. `objectTokens` (the object's own name) weigh little: on
+ * Account, "Account Phone" is about the phone.
+ */
+export function concepts(text: string, opts: { objectTokens?: Set<string>; isReference?: boolean } = {}): Concepts {
+  let words = expandTokens(rawTokens(text));
+  let mentionsSystem: string | undefined;
+  const sys = words.find((w) => SYSTEM_TOKENS.has(w));
+  if (sys) {
+    mentionsSystem = sys === 'ns' || sys === 'netsuite' ? 'netsuite' : 'salesforce';
+    const rest = words.filter((w) => !SYSTEM_TOKENS.has(w));
+    // "NetSuite Id" / "NS Internal Id" = NetSuite's internalId.
+    if (mentionsSystem === 'netsuite' && rest.length > 0 && rest.every((w) => w === 'id' || w === 'internal' || w === 'number' || w === 'key')) words = ['internal', 'id'];
+    else words = rest;
+  }
+  // A reference field's trailing "id" says how it is stored, not what it is ("AccountId" is the account).
+  if (opts.isReference && words.length > 1 && words[words.length - 1] === 'id') words = words.slice(0, -1);
+  const items = new Map<string, number>();
+  const via = new Map<string, string>();
+  let i = 0;
+  while (i < words.length) {
+    const hit = phraseIndex.find((p) => p.words.length > 0 && p.words.every((w, k) => words[i + k] === w));
+    if (hit) {
+      const w = opts.objectTokens?.has(hit.words.join(' ')) && words.length > hit.words.length ? 0.3 : 1;
+      items.set(hit.concept, Math.max(items.get(hit.concept) ?? 0, w));
+      via.set(hit.concept, hit.words.join(' '));
+      i += hit.words.length;
+      continue;
+    }
+    const t = words[i]!;
+    const w = opts.objectTokens?.has(t) && words.length > 1 ? 0.3 : (GENERIC_WEIGHT[t] ?? 1);
+    items.set(t, Math.max(items.get(t) ?? 0, w));
+    i++;
+  }
+  // A reference to a "company" is a reference to the customer record.
+  if (opts.isReference && items.has('company_name')) {
+    items.set('customer', items.get('company_name')!);
+    items.delete('company_name');
+  }
+  return { items, via, ...(mentionsSystem ? { mentionsSystem } : {}) };
+}
+
+/** True when `short` reads as an abbreviation of `long` (prefix, or first letter plus letters in order). */
+export function abbreviates(short: string, long: string): boolean {
+  if (short.length < 2 || short.length >= long.length) return false;
+  if (long.startsWith(short) && short.length >= 3) return true;
+  if (short[0] !== long[0] || short.length < 3) return false;
+  let j = 0;
+  for (const ch of long) if (ch === short[j]) j++;
+  return j === short.length && short.length / long.length >= 0.35;
+}
+
+/** Weighted Dice similarity of two concept sets, with partial credit for abbreviations; and what matched. */
+export function conceptSimilarity(a: Concepts, b: Concepts): { score: number; matched: string[] } {
+  let common = 0;
+  const matched: string[] = [];
+  const usedB = new Set<string>();
+  for (const [t, wa] of a.items) {
+    const wb = b.items.get(t);
+    if (wb !== undefined) {
+      common += Math.min(wa, wb);
+      usedB.add(t);
+      matched.push(t);
+    }
+  }
+  for (const [t, wa] of a.items) {
+    if (b.items.has(t)) continue;
+    for (const [u, wb] of b.items) {
+      if (usedB.has(u)) continue;
+      if (abbreviates(t, u) || abbreviates(u, t)) {
+        common += 0.7 * Math.min(wa, wb);
+        usedB.add(u);
+        matched.push(`${t}≈${u}`);
+        break;
+      }
+    }
+  }
+  const total = [...a.items.values()].reduce((s, w) => s + w, 0) + [...b.items.values()].reduce((s, w) => s + w, 0);
+  return { score: total === 0 ? 0 : (2 * common) / total, matched };
+}
