@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join, basename } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { directionSchema, systemSchema } from '../../relay/src/mapping/definition.js';
 
 const require = createRequire(import.meta.url);
 const { ApiSchemas } = require('jsforce/lib/api/metadata/schema') as {
@@ -196,11 +197,26 @@ describe('data model metadata: objects and fields', () => {
       { fullName: '_on', default: 'false', label: 'On' },
       { fullName: '_off', default: 'false', label: 'Off' },
     ]);
-    // SalesOrderOrderStatus in NetSuite's transactions.sales.xsd (2023_2).
+    // Display names of SalesOrderOrderStatus (transactions.sales.xsd 2023_2), as NetSuite REST/SuiteQL return them.
     expect(picklistValues(field('Order', 'NetSuite_Order_Status__c')).map((v) => v.fullName)).toEqual([
-      '_pendingApproval', '_pendingFulfillment', '_cancelled', '_partiallyFulfilled',
-      '_pendingBillingPartFulfilled', '_pendingBilling', '_fullyBilled', '_closed', '_undefined',
+      'Pending Approval', 'Pending Fulfillment', 'Cancelled', 'Partially Fulfilled',
+      'Pending Billing/Partially Fulfilled', 'Pending Billing', 'Billed', 'Closed',
     ]);
+  });
+
+  it('uses the relay mapping engine codes for direction and field master, so records parse without translation', () => {
+    const values = (o: string, f: string) => picklistValues(field(o, f)).map((v) => v.fullName).sort();
+    for (const o of ['Sync_Flow__c', 'Sync_Mapping__c', 'Sync_Log__c']) expect(values(o, 'Direction__c')).toEqual([...directionSchema.options].sort());
+    expect(values('Sync_Mapping__c', 'Field_Master__c')).toEqual([...systemSchema.options].sort());
+    for (const o of ['Sync_Flow__c', 'Sync_Mapping__c']) expect(field(o, 'Definition__c')).toMatchObject({ type: 'LongTextArea', length: '131072' });
+  });
+
+  it('has exactly one default value per picklist that declares one', () => {
+    for (const o of objects.values())
+      for (const f of o.fields.filter((x) => x.type === 'Picklist')) {
+        const defaults = list<{ default: string }>(f.valueSet?.valueSetDefinition?.value).filter((v) => v.default === 'true');
+        expect(defaults.length, `${o.name}.${f.fullName}`).toBeLessThanOrEqual(1);
+      }
   });
 
   it('uses currency for money and sane lengths for text', () => {
@@ -220,6 +236,7 @@ describe('data model metadata: objects and fields', () => {
     expect(field('NetSuite_Invoice__c', 'Account__c')).toMatchObject({ type: 'Lookup', referenceTo: 'Account', required: 'true' });
     expect(field('NetSuite_Invoice__c', 'Order__c')).toMatchObject({ type: 'Lookup', referenceTo: 'Order' });
     expect(field('NetSuite_Payment__c', 'Account__c')).toMatchObject({ type: 'Lookup', referenceTo: 'Account' });
+    expect(field('NetSuite_Payment__c', 'Invoice__c')).toMatchObject({ type: 'Lookup', referenceTo: 'NetSuite_Invoice__c', deleteConstraint: 'SetNull' });
     for (const o of objects.values())
       for (const f of o.fields.filter((x) => x.type === 'Lookup'))
         if (f.required === 'true') expect(f.deleteConstraint, `${o.name}.${f.fullName}`).not.toBe('SetNull');
