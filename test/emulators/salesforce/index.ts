@@ -56,6 +56,17 @@ export interface SalesforceEmulator {
   org: OrgHandle;
 }
 
+/**
+ * Listen address for a standalone run (`npm run emulators`): `SF_EMULATOR_PORT` (default 4010) and
+ * `SF_EMULATOR_HOST` (default 127.0.0.1). In-process tests leave the port at 0.
+ */
+export function listenOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): { port: number; host: string } {
+  const raw = env.SF_EMULATOR_PORT ?? '4010';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid SF_EMULATOR_PORT: ${raw}`);
+  return { port, host: env.SF_EMULATOR_HOST ?? '127.0.0.1' };
+}
+
 export async function startSalesforceEmulator(opts: SalesforceEmulatorOptions = {}): Promise<SalesforceEmulator> {
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
