@@ -258,6 +258,37 @@ describe('Salesforce CometD subscriber', () => {
     expect(logLines.some((l) => l.includes('"level":50') && l.includes('does not exist'))).toBe(true);
   });
 
+  it('retries a failing login with backoff instead of giving up', async () => {
+    const inner = fakeAuth();
+    let refusals = 2;
+    const auth: SalesforceAuth = {
+      session: async () => {
+        if (refusals-- > 0) throw new Error('invalid_grant: user hasn\'t approved this consumer');
+        return inner.session();
+      },
+      invalidate: (t) => inner.invalidate(t),
+    };
+    const { s } = subscriber({ auth });
+    await s.start();
+    await subscribed(s);
+    expect(s.state().counters.loginFailures).toBe(2);
+    expect(logLines.some((l) => l.includes('"level":50') && l.includes('Salesforce login failed'))).toBe(true);
+  });
+
+  it('waits out the org concurrent-client limit and subscribes once a slot frees', async () => {
+    h.knobs.maxClients = 0;
+    try {
+      const { s } = subscriber();
+      await s.start();
+      await waitFor(() => s.state().counters.networkRetries >= 2);
+      expect(s.state().lastError).toContain('403::Organization concurrent user limit exceeded');
+      h.knobs.maxClients = undefined;
+      await subscribed(s);
+    } finally {
+      h.knobs.maxClients = undefined;
+    }
+  });
+
   it('never writes the access token to the logs', async () => {
     const { s, auth } = subscriber();
     await s.start();

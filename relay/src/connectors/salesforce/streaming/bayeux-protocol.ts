@@ -37,6 +37,7 @@ export type BayeuxFailureKind =
   | 'client-limit' // 403::Organization concurrent user limit exceeded
   | 'busy' // 503::...
   | 'network' // fetch failed, timeout, non-JSON body, HTTP 5xx
+  | 'login' // auth.session() failed (raised by the subscriber, not the wire)
   | 'rejected'; // any other Bayeux failure (unknown channel, bad request)
 
 /** A failed Bayeux exchange, classified for the subscriber's recovery logic. */

@@ -1,5 +1,5 @@
 import { ExponentialBackoff, type IBackoff } from 'cockatiel';
-import { isBayeuxError } from './bayeux-protocol.js';
+import { BayeuxError, isBayeuxError } from './bayeux-protocol.js';
 import { BayeuxSession } from './bayeux-session.js';
 import type { StreamEvent, Subscriber, SubscriberOptions, SubscriberState, SubscriberStatus } from './types.js';
 
@@ -43,6 +43,7 @@ export function createSubscriber(opts: SubscriberOptions): Subscriber {
       unknownClientRecoveries: 0,
       watchdogRestarts: 0,
       networkRetries: 0,
+      loginFailures: 0,
       onEventFailures: 0,
     },
   };
@@ -69,7 +70,13 @@ export function createSubscriber(opts: SubscriberOptions): Subscriber {
     setStatus('connecting');
     sessionAbort = new AbortController();
     const signal = AbortSignal.any([stop, sessionAbort.signal]);
-    const { accessToken, instanceUrl } = await opts.auth.session();
+    let login: { accessToken: string; instanceUrl: string };
+    try {
+      login = await opts.auth.session();
+    } catch (err) {
+      throw new BayeuxError('login', `Salesforce login failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const { accessToken, instanceUrl } = login;
     const session = new BayeuxSession({
       endpoint: `${instanceUrl.replace(/\/+$/, '')}/cometd/${opts.apiVersion}`,
       accessToken,
@@ -162,8 +169,9 @@ export function createSubscriber(opts: SubscriberOptions): Subscriber {
     const kind = isBayeuxError(err) ? err.kind : 'network';
     if (kind === 'auth') state.counters.authRenewals++;
     else if (kind === 'unknown-client') state.counters.unknownClientRecoveries++;
+    else if (kind === 'login') state.counters.loginFailures++;
     else state.counters.networkRetries++;
-    const level = kind === 'rejected' ? 'error' : 'warn';
+    const level = kind === 'rejected' || kind === 'login' ? 'error' : 'warn';
     log[level]({ kind, error: message }, 'salesforce stream interrupted; rebuilding the client');
     // Token expiry and a forgotten session are routine: rebuild at once, but back off if it repeats.
     if ((kind === 'auth' || kind === 'unknown-client') && !immediateRetryUsed) {

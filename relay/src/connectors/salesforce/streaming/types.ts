@@ -53,7 +53,10 @@ export interface SubscriberState {
     authRenewals: number;
     unknownClientRecoveries: number;
     watchdogRestarts: number;
+    /** Network faults, timeouts, 5xx, server busy, client limit, other rejections: retried with backoff. */
     networkRetries: number;
+    /** auth.session() failed (JWT login refused or unreachable): retried with backoff. */
+    loginFailures: number;
     onEventFailures: number;
   };
 }
