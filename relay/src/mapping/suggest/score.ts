@@ -13,15 +13,24 @@ export interface PreparedField {
   samples: Set<string>;
 }
 
+const PRIMARY_NAMES = new Set(['Name', 'name', 'companyName', 'displayName', 'entityName']);
+
 export function prepareField(field: SchemaField, object: string): PreparedField {
   const objectTokens = new Set(expandTokens(rawTokens(object)));
   const family = typeFamily(field.type);
   const isReference = family === 'reference';
   const profile = profileOf(field.samples);
+  const name = concepts(field.name, { objectTokens, isReference });
+  // The record's primary name (Salesforce Name, NetSuite companyName/displayName/name) share a concept.
+  if (PRIMARY_NAMES.has(field.name)) name.items.set('primary_name', 1);
+  const label = concepts(field.label || field.name, { objectTokens, isReference });
+  // "<Object> Name" as a label ("Supplier Name" on Supplier__c) is the record's primary name too.
+  const labelWords = expandTokens(rawTokens(field.label || ''));
+  if (labelWords.length > 1 && labelWords[labelWords.length - 1] === 'name' && labelWords.slice(0, -1).every((w) => objectTokens.has(w))) label.items.set('primary_name', 1);
   return {
     field,
-    name: concepts(field.name, { objectTokens, isReference }),
-    label: concepts(field.label || field.name, { objectTokens, isReference }),
+    name,
+    label,
     family,
     ...(profile ? { profile } : {}),
     samples: new Set((field.samples ?? []).map((s) => s.trim().toLowerCase()).filter(Boolean)),

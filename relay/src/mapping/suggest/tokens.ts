@@ -6,6 +6,8 @@ export function rawTokens(s: string): string[] {
     .replace(/^[a-z0-9]+__(?=[A-Za-z])/, '') // namespace prefix nsc__Field__c
     .replace(/__(c|r|e|mdt|x)$/i, '')
     .replace(/^(custentity|custbody|custitem|custcol|custrecord|custevent)_?/i, '')
+    .replace(/NetSuite/g, 'Netsuite')
+    .replace(/SalesForce/g, 'Salesforce')
     .replace(/#/g, ' # ')
     .replace(/%/g, ' % ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -61,7 +63,8 @@ export function concepts(text: string, opts: { objectTokens?: Set<string>; isRef
     mentionsSystem = sys === 'ns' || sys === 'netsuite' ? 'netsuite' : 'salesforce';
     const rest = words.filter((w) => !SYSTEM_TOKENS.has(w));
     // "NetSuite Id" / "NS Internal Id" = NetSuite's internalId.
-    if (mentionsSystem === 'netsuite' && rest.length > 0 && rest.every((w) => w === 'id' || w === 'internal' || w === 'number' || w === 'key')) words = ['internal', 'id'];
+    // "NetSuite Id", "NS Rec Id", "NS Emp Id": NetSuite's internalId (but "NetSuite Entity Id" is the entity number).
+    if (mentionsSystem === 'netsuite' && rest.length > 0 && rest[rest.length - 1] === 'id' && !rest.some((w) => w === 'entity' || w === 'external')) words = ['internal', 'id'];
     else words = rest;
   }
   // A reference field's trailing "id" says how it is stored, not what it is ("AccountId" is the account).
