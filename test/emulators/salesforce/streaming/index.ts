@@ -10,3 +10,4 @@ export type { CometdOptions, CometdServer } from './cometd-routes.js';
 export { DEFAULT_KNOBS } from './bayeux-server.js';
 export type { StreamingKnobs, AuthResult, Authenticate, BayeuxReply } from './bayeux-server.js';
 export { BayeuxErrors, MAX_REQUEST_BYTES } from './bayeux-errors.js';
+export { streamingSettingsFromEnv } from './env-knobs.js';
