@@ -126,8 +126,9 @@ export function encodeComplex(typeName: string, value: unknown, ctx: EncodeConte
     }
     const key = `${prefix}:${name}`;
     ctx.prefixes.add(prefix);
+    const listValued = fieldRow[2] === 'platformCore:CustomFieldList' || fieldRow[2] === 'platformCore:NullField';
     if (max === 1) {
-      if (Array.isArray(v)) throw inputError(ctx, `${path}.${name}`, 'takes one value, not a list');
+      if (Array.isArray(v) && !listValued) throw inputError(ctx, `${path}.${name}`, 'takes one value, not a list');
       out[key] = encodeFieldValue(fieldRow, v, ctx, `${path}.${name}`);
     } else {
       const list = Array.isArray(v) ? v : [v];

@@ -13,6 +13,8 @@ const builder = new XMLBuilder({
   attributeNamePrefix: '@_',
   textNodeName: '#text',
   suppressEmptyNode: true,
+  // Without this, XMLBuilder writes an attribute whose value is "true" as a bare name (invalid XML).
+  suppressBooleanAttributes: false,
   processEntities: true,
 });
 
