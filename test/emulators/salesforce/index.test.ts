@@ -22,17 +22,19 @@ describe('startSalesforceEmulator', () => {
 
   it('takes knobs from SF_EMULATOR_* (options win), seeds data, and rejects a bad knob naming the variable', async () => {
     const sf = await startSalesforceEmulator({
-      env: { SF_EMULATOR_DAILY_API_LIMIT: '77', SF_EMULATOR_TOKEN_LIFETIME_S: '60', SF_EMULATOR_FAULT_RATE: '0' },
+      env: { SF_EMULATOR_DAILY_API_LIMIT: '77', SF_EMULATOR_TOKEN_LIFETIME_S: '60', SF_EMULATOR_FAULT_RATE: '0', SF_EMULATOR_RETENTION_MS: '5000' },
       knobs: { tokenLifetimeSec: 30 },
       seed: { Account: [{ Name: 'Seeded' }] },
     });
     try {
       expect(sf.org.knobs()).toMatchObject({ dailyApiLimit: 77, tokenLifetimeSec: 30, faultRate: 0 });
       expect(sf.org.records('Account').map((a) => a.Name)).toEqual(['Seeded']);
+      expect(sf.org.bus.retentionMs).toBe(5000);
     } finally {
       await sf.close();
     }
     await expect(startSalesforceEmulator({ env: { SF_EMULATOR_FAULT_RATE: '2' } })).rejects.toThrow(/SF_EMULATOR_FAULT_RATE/);
+    await expect(startSalesforceEmulator({ env: { SF_EMULATOR_MAX_CLIENTS: '-1' } })).rejects.toThrow(/SF_EMULATOR_MAX_CLIENTS/);
   });
 });
 

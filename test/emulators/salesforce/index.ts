@@ -7,6 +7,7 @@
  *   sf.org.seed('Account', [{ Name: 'Acme' }]);
  *   await sf.close();
  */
+import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createConnectedApp } from './auth/connected-app.js';
@@ -19,7 +20,7 @@ import { errorResponse, sfJson } from './rest/middleware.js';
 import { restRoutes } from './rest/rest-app.js';
 import { loadMetadata } from './schema/metadata-loader.js';
 import { SchemaRegistry } from './schema/registry.js';
-import { DEFAULT_RETENTION_MS, EventBus, createCometdServer, type StreamingKnobs } from './streaming/index.js';
+import { DEFAULT_RETENTION_MS, EventBus, createCometdServer, streamingSettingsFromEnv, type StreamingKnobs } from './streaming/index.js';
 
 export type { SfKnobs } from './knobs.js';
 export type { OrgHandle, SeedData } from './org-handle.js';
@@ -39,7 +40,7 @@ export interface SalesforceEmulatorOptions {
   metadataDir?: string;
   clientId?: string;
   username?: string;
-  /** Event retention (CometD replay window); Salesforce keeps 72 h. */
+  /** Event retention (CometD replay window; else SF_EMULATOR_RETENTION_MS); Salesforce keeps 72 h. */
   retentionMs?: number;
   /** Injectable clock (token expiry, timestamps, date literals, retention). */
   now?: () => number;
@@ -70,10 +71,12 @@ export function listenOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): { po
 export async function startSalesforceEmulator(opts: SalesforceEmulatorOptions = {}): Promise<SalesforceEmulator> {
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
-  const metadataDir = opts.metadataDir ?? new URL('../../../force-app/main/default', import.meta.url).pathname;
+  const metadataDir = opts.metadataDir ?? fileURLToPath(new URL('../../../force-app/main/default', import.meta.url));
   const schema = new SchemaRegistry(await loadMetadata(metadataDir));
-  const bus = new EventBus({ retentionMs: opts.retentionMs ?? DEFAULT_RETENTION_MS, now });
-  const knobs = { ...knobsFromEnv(opts.env ?? process.env), ...opts.knobs } as SfKnobs;
+  const env = opts.env ?? process.env;
+  const knobs = { ...knobsFromEnv(env), ...opts.knobs } as SfKnobs;
+  const streamingEnv = streamingSettingsFromEnv(env);
+  const bus = new EventBus({ retentionMs: opts.retentionMs ?? streamingEnv.retentionMs ?? DEFAULT_RETENTION_MS, now });
   const username = opts.username ?? DEFAULT_USERNAME;
   const org = new Org({ schema, bus, knobs, now, random, username });
   for (const ch of org.cdc.allChannels()) bus.defineChannel(ch);
@@ -82,7 +85,7 @@ export async function startSalesforceEmulator(opts: SalesforceEmulatorOptions = 
   const app = await createConnectedApp(opts.clientId);
   const tokens = new TokenStore(now, () => org.knobs.tokenLifetimeSec * 1000);
   let baseUrl = '';
-  const streamingKnobs: StreamingKnobs = { ...opts.streamingKnobs };
+  const streamingKnobs: StreamingKnobs = { ...streamingEnv.knobs, ...opts.streamingKnobs };
   const cometd = createCometdServer({
     bus,
     now,
