@@ -116,8 +116,13 @@ export class AccountState {
 
   /** Basic search over one or more record types; results ordered by internalId. */
   search(types: readonly RecordType[], conditions: SearchCondition[]): NsRecord[] {
+    return this.searchHits(types, conditions).map((h) => h.record);
+  }
+
+  /** Like search, with each hit's record type (for searches spanning item or transaction types). */
+  searchHits(types: readonly RecordType[], conditions: SearchCondition[]): { type: RecordType; record: NsRecord }[] {
     const all = types.flatMap((t) => this.store.all(t));
-    return searchRecords(all, conditions).map((s) => this.view(s));
+    return searchRecords(all, conditions).map((s) => ({ type: s.type, record: this.view(s) }));
   }
 
   /** A new unsaved record prefilled from another (salesOrder → invoice, invoice → customerPayment). */
