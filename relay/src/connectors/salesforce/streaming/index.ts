@@ -18,3 +18,4 @@ export type {
 export { toInboxEntries } from './inbox-entry.js';
 export { createSalesforceStreams, defaultChannels } from './stream-source.js';
 export type { SalesforceStreams, SalesforceStreamsOptions } from './stream-source.js';
+export { streamsReadinessCheck, registerStreamMetrics } from './stream-health.js';
