@@ -19,6 +19,7 @@ export { createNamespacer, type Namespacer } from './namespace.js';
 export { parseLimitInfo, parseRetryAfter, type ApiUsage } from './limits.js';
 export { COLLECTION_LIMIT } from './collections.js';
 export { salesforceSettingsFromEnv, type SalesforceSettings } from './config.js';
+export { salesforceReadinessCheck } from './readiness.js';
 export * from './soql/index.js';
 
 export interface SalesforceConnectorDeps {

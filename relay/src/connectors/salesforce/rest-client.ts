@@ -104,7 +104,8 @@ export class SalesforceRestClient {
     transport.httpRequest = (req: unknown, options?: unknown) => {
       const pending = original(req, options);
       const store = context.getStore();
-      Promise.resolve(pending).then(
+      // Registered before jsforce awaits the same promise, so the status is known when the call settles.
+      pending.then(
         (res) => {
           if (store) store.response = { statusCode: res.statusCode, headers: res.headers };
         },
