@@ -9,7 +9,7 @@ import type { Org } from '../org.js';
 import type { FieldValues, Transaction } from '../store/org-store.js';
 import { readCollection } from './body.js';
 import type { RestDeps, RestEnv } from './context.js';
-import { sfJson } from './middleware.js';
+import { methodNotAllowed, sfJson } from './middleware.js';
 import { enqueuedResult, externalIdField, insert, MultipleMatches, upsertOne } from './operations.js';
 import { recordJson } from './records.js';
 
@@ -184,5 +184,8 @@ export function compositeRoutes(deps: RestDeps): Hono<RestEnv> {
     return sfJson(c, results);
   });
 
+  app.all('/sobjects', methodNotAllowed('POST,PATCH,DELETE'));
+  app.all('/sobjects/:type', methodNotAllowed('HEAD,GET'));
+  app.all('/sobjects/:type/:field', methodNotAllowed('PATCH'));
   return app;
 }

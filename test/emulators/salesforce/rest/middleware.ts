@@ -47,6 +47,13 @@ export function restGate(deps: RestDeps): MiddlewareHandler<RestEnv> {
   };
 }
 
+/** Handler for a known resource asked with a method it does not serve: 405 METHOD_NOT_ALLOWED. */
+export function methodNotAllowed(allowed: string) {
+  return (c: Context): Response => {
+    throw new SfError('METHOD_NOT_ALLOWED', `HTTP Method '${c.req.method}' not allowed. Allowed are ${allowed}`, 405);
+  };
+}
+
 /** Error funnel: SfError → its real body; anything else → UNKNOWN_EXCEPTION 500 (never a crash). */
 export function errorResponse(c: Context, err: unknown): Response {
   if (err instanceof SfError) return sfJson(c, err.toBody(), err.status);

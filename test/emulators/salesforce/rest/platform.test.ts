@@ -55,6 +55,14 @@ describe('describe, versions and resources', () => {
     expect(r).toMatchObject({ status: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] });
   });
 
+  it('answers 405 METHOD_NOT_ALLOWED for a known resource and a method it does not serve', async () => {
+    const r = await t.api('sobjects/Account', { method: 'PUT', json: {} });
+    expect(r).toMatchObject({ status: 405, body: [{ errorCode: 'METHOD_NOT_ALLOWED', message: "HTTP Method 'PUT' not allowed. Allowed are HEAD,GET,POST" }] });
+    expect((await t.api('query?q=x', { method: 'POST' })).status).toBe(405);
+    expect((await t.api('composite/sobjects', { method: 'GET' })).status).toBe(405);
+    expect((await t.api('sobjects/Account/describe')).status).toBe(200);
+  });
+
   it('describes an object with fields, picklists and child relationships', async () => {
     const r = await t.api('sobjects/Account/describe');
     const d = r.body as { name: string; keyPrefix: string; fields: Array<Record<string, unknown>>; childRelationships: Array<Record<string, unknown>> };

@@ -7,7 +7,7 @@ import { SfError } from '../errors.js';
 import type { FieldValues } from '../store/org-store.js';
 import { SoqlEngine } from '../soql/executor.js';
 import type { RestDeps, RestEnv } from './context.js';
-import { sfJson } from './middleware.js';
+import { methodNotAllowed, sfJson } from './middleware.js';
 
 interface Cursor {
   rows: FieldValues[];
@@ -67,5 +67,6 @@ export function queryRoutes(deps: RestDeps): Hono<RestEnv> {
   };
   app.get('/query/:locator', more);
   app.get('/queryAll/:locator', more);
+  for (const path of ['/query', '/queryAll', '/query/:locator', '/queryAll/:locator']) app.all(path, methodNotAllowed('HEAD,GET'));
   return app;
 }

@@ -9,7 +9,7 @@ import type { ObjectDef } from '../schema/types.js';
 import { readRecord } from './body.js';
 import type { RestDeps, RestEnv } from './context.js';
 import { describeGlobalEntry, describeSObject } from './describe.js';
-import { sfJson } from './middleware.js';
+import { methodNotAllowed, sfJson } from './middleware.js';
 import { enqueuedResult, externalIdField, externalIdMissing, insert, matchesFor, MultipleMatches, upsertOne } from './operations.js';
 import { recordJson, recordUrl } from './records.js';
 
@@ -124,5 +124,11 @@ export function sobjectRoutes(deps: RestDeps): Hono<RestEnv> {
     return c.body(null, 204);
   });
 
+  // Registered last: reached only when no route above serves the method.
+  app.all('/', methodNotAllowed('HEAD,GET'));
+  app.all('/:type', methodNotAllowed('HEAD,GET,POST'));
+  app.all('/:type/describe', methodNotAllowed('HEAD,GET'));
+  app.all('/:type/:id', methodNotAllowed('HEAD,GET,PATCH,DELETE'));
+  app.all('/:type/:field/:value', methodNotAllowed('HEAD,GET,PATCH,POST,DELETE'));
   return app;
 }
