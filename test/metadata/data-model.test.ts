@@ -281,12 +281,17 @@ describe('data model metadata: permission sets', () => {
     expect([...permsets.keys()].sort()).toEqual(['NetSuite_Connect_Admin', 'NetSuite_Connect_Integration', 'NetSuite_Connect_User']);
   });
 
-  it.each(['NetSuite_Connect_Admin', 'NetSuite_Connect_User', 'NetSuite_Connect_Integration'])(
-    '%s lists every grantable package field once, and nothing that does not exist or cannot be granted',
-    (name) => {
+  const userFields = packageFields([...STANDARD_WITH_FIELDS, ...CUSTOM_OBJECTS.filter((o) => !CONFIG_OBJECTS.includes(o))]);
+  it.each([
+    ['NetSuite_Connect_Admin', allFields],
+    ['NetSuite_Connect_User', userFields],
+    ['NetSuite_Connect_Integration', allFields],
+  ])(
+    '%s lists every grantable field of its objects once, and nothing that does not exist or cannot be granted',
+    (name, expected) => {
       const granted = ps(name).fieldPermissions.map((f) => f.field);
       expect(new Set(granted).size).toBe(granted.length);
-      expect([...granted].sort()).toEqual([...allFields].sort());
+      expect([...granted].sort()).toEqual([...expected].sort());
       for (const f of ps(name).fieldPermissions) expect(f.readable, f.field).toBe('true');
       // Standard object permissions and user permissions are dropped from managed packages.
       for (const p of ps(name).objectPermissions) expect(p.object, name).toMatch(/__(c|e)$/);
@@ -301,8 +306,10 @@ describe('data model metadata: permission sets', () => {
     expect(objPerm('NetSuite_Connect_Admin', 'NetSuite_Sync_Request__e')).toMatchObject({ allowCreate: 'true', allowRead: 'true' });
   });
 
-  it('user: reads everything, edits nothing, cannot change configuration, can request a sync', () => {
-    for (const o of CUSTOM_OBJECTS)
+  it('user: reads NetSuite data and logs, edits nothing, has no access to configuration, can request a sync', () => {
+    for (const o of CONFIG_OBJECTS) expect(objPerm('NetSuite_Connect_User', o), o).toBeUndefined();
+    expect(ps('NetSuite_Connect_User').fieldPermissions.filter((f) => /^Sync_(Flow|Mapping)__c\./.test(f.field))).toEqual([]);
+    for (const o of CUSTOM_OBJECTS.filter((x) => !CONFIG_OBJECTS.includes(x)))
       expect(objPerm('NetSuite_Connect_User', o)).toMatchObject({
         allowRead: 'true', allowCreate: 'false', allowEdit: 'false', allowDelete: 'false', viewAllRecords: 'false', modifyAllRecords: 'false',
       });

@@ -28,6 +28,11 @@ beforeEach(() => {
 });
 
 describe('Salesforce connector ⇄ emulator', () => {
+  it('runs on an emulator that loaded the whole package data model', () => {
+    expect(sf.org.schemaProblems()).toEqual([]);
+    expect(sf.org.cdcEntities().sort()).toEqual(['Account', 'Contact', 'Opportunity', 'Order', 'Product2']);
+  });
+
   it('logs in with the JWT bearer flow and gets the emulator instance', async () => {
     const s = await auth.session();
     expect(s.instanceUrl).toBe(sf.url);
