@@ -76,6 +76,19 @@ describe('jsforce against the emulator', () => {
     expect(ups.map((r) => [r.success, (r as { created?: boolean }).created])).toEqual([[true, true], [true, false]]);
   });
 
+  it('retrieves, updates and destroys arrays through collections, and finds with conditions', async () => {
+    const ids = t.sf.org.seed('Account', [{ Name: 'Arr1' }, { Name: 'Arr2' }]);
+    const recs = await conn.sobject('Account').retrieve(ids, { fields: ['Name'] });
+    expect(recs.map((r) => (r as { Name: string }).Name)).toEqual(['Arr1', 'Arr2']);
+    const upd = await conn.sobject('Account').update(ids.map((Id) => ({ Id, Phone: '1' })));
+    expect(upd.map((r) => r.success)).toEqual([true, true]);
+    const found = await conn.sobject('Account').find({ Name: { $like: 'Arr%' }, Phone: '1' }, ['Id', 'Name']).sort({ Name: -1 });
+    expect(found.map((r) => r.Name)).toEqual(['Arr2', 'Arr1']);
+    const del = await conn.sobject('Account').destroy(ids);
+    expect(del.map((r) => r.success)).toEqual([true, true]);
+    expect(t.sf.org.record(ids[0]!)?.IsDeleted).toBe(true);
+  });
+
   it('queries with relationships and follows nextRecordsUrl with autoFetch', async () => {
     const [acct] = t.sf.org.seed('Account', [{ Name: 'Parent JS' }]);
     t.sf.org.seed('Contact', [{ LastName: 'Child', AccountId: acct }]);

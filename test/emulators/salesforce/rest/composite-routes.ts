@@ -7,13 +7,15 @@ import { SfError, isSfError, type RecordError } from '../errors.js';
 import { normalizeId } from '../ids.js';
 import type { Org } from '../org.js';
 import type { FieldValues, Transaction } from '../store/org-store.js';
-import { readCollection } from './body.js';
+import { z } from 'zod';
+import { readCollection, readJson } from './body.js';
 import type { RestDeps, RestEnv } from './context.js';
 import { methodNotAllowed, sfJson } from './middleware.js';
 import { enqueuedResult, externalIdField, insert, MultipleMatches, upsertOne } from './operations.js';
 import { recordJson } from './records.js';
 
 export const MAX_COLLECTION = 200;
+const retrieveBody = z.object({ ids: z.array(z.string()), fields: z.array(z.string()) });
 
 type Result = Record<string, unknown>;
 const failed = (errors: RecordError[]): Result => ({ success: false, errors });
@@ -132,10 +134,8 @@ export function compositeRoutes(deps: RestDeps): Hono<RestEnv> {
     return sfJson(c, results);
   });
 
-  app.get('/sobjects/:type', (c) => {
-    const obj = org.dml.object(c.req.param('type'));
-    const ids = (c.req.query('ids') ?? '').split(',').filter((s) => s !== '');
-    const fields = (c.req.query('fields') ?? '').split(',').filter((s) => s !== '');
+  const retrieve = (c: Context<RestEnv>, type: string, ids: string[], fields: string[]) => {
+    const obj = org.dml.object(type);
     if (ids.length === 0 || fields.length === 0) {
       throw new SfError('MISSING_ARGUMENT', 'Both ids and fields parameters are required', 400);
     }
@@ -153,6 +153,15 @@ export function compositeRoutes(deps: RestDeps): Hono<RestEnv> {
         return rec === undefined || rec.deleted || rec.type !== obj.name ? null : recordJson(c.get('apiVersion'), obj, rec, names);
       }),
     );
+  };
+  const list = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+
+  app.get('/sobjects/:type', (c) => retrieve(c, c.req.param('type'), list(c.req.query('ids')), list(c.req.query('fields'))));
+  // POST form of retrieve (long id lists), as jsforce sends it: {"ids":[...],"fields":[...]}.
+  app.post('/sobjects/:type', async (c) => {
+    const parsed = retrieveBody.safeParse(await readJson(c));
+    if (!parsed.success) throw new SfError('JSON_PARSER_ERROR', 'Cannot deserialize request body: expected {"ids": [...], "fields": [...]}', 400);
+    return retrieve(c, c.req.param('type'), parsed.data.ids, parsed.data.fields);
   });
 
   app.patch('/sobjects/:type/:field', async (c) => {
@@ -185,7 +194,7 @@ export function compositeRoutes(deps: RestDeps): Hono<RestEnv> {
   });
 
   app.all('/sobjects', methodNotAllowed('POST,PATCH,DELETE'));
-  app.all('/sobjects/:type', methodNotAllowed('HEAD,GET'));
+  app.all('/sobjects/:type', methodNotAllowed('HEAD,GET,POST'));
   app.all('/sobjects/:type/:field', methodNotAllowed('PATCH'));
   return app;
 }

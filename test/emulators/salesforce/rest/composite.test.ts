@@ -108,6 +108,12 @@ describe('sObject collections', () => {
     const [a] = t.sf.org.seed('Account', [{ Name: 'R1', Phone: '555' }]);
     const r = await t.api(`composite/sobjects/Account?ids=${a},0015g00000ZZZZZAAA&fields=Name,Phone`);
     expect(r.body).toEqual([{ attributes: { type: 'Account', url: `/services/data/v62.0/sobjects/Account/${a}` }, Name: 'R1', Phone: '555' }, null]);
+    const viaPost = await t.api('composite/sobjects/Account', { method: 'POST', json: { ids: [a], fields: ['Phone'] } });
+    expect(viaPost.body).toEqual([{ attributes: expect.objectContaining({ type: 'Account' }), Phone: '555' }]);
+    const noFields = await t.api(`composite/sobjects/Account?ids=${a}`);
+    expect((noFields.body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('MISSING_ARGUMENT');
+    const badField = await t.api('composite/sobjects/Account', { method: 'POST', json: { ids: [a], fields: ['Nope'] } });
+    expect((badField.body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('INVALID_FIELD');
   });
 
   it('upserts by external id: created flags, duplicates in the request, several matches', async () => {

@@ -102,6 +102,17 @@ describe('API limits and faults', () => {
     expect(t.sf.org.apiUsage()).toEqual({ used: 0, max: 100_000 });
   });
 
+  it('keeps Sforce-Limit-Info on error answers and delays answers by the latency knob', async () => {
+    const bad = await t.api('sobjects/Account', { method: 'POST', json: {} });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('sforce-limit-info')).toMatch(/^api-usage=\d+\/100000$/);
+    t.sf.org.setKnobs({ latencyMs: 60 });
+    const started = performance.now();
+    await t.api('limits');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    t.sf.org.setKnobs({ latencyMs: 0 });
+  });
+
   it('injects UNABLE_TO_LOCK_ROW on DML and 503 on the fault-rate knob', async () => {
     t.sf.org.setKnobs({ rowLockFaultRate: 0.5 });
     rolls = [0.1];
