@@ -48,7 +48,8 @@ export class RestletClient {
       },
       what,
     );
-    if (res.status === 206) throw netSuiteErrorFrom({ message: `${what}: NetSuite answered 206 (missing Content-Type)`, httpStatus: 206 });
+    if (res.status === 206)
+      throw netSuiteErrorFrom({ message: `${what}: NetSuite answered 206 (missing Content-Type)`, httpStatus: 206 });
     if (res.status < 200 || res.status >= 300) throw errorFromResponse(res, what);
     const parsed = parseJson(res, what);
     // The project's RESTlets return JSON text; NetSuite sends it as the body as-is.

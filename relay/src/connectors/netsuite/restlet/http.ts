@@ -50,11 +50,16 @@ export function errorFromResponse(res: NsResponse, what: string): NetSuiteError 
     } catch {
       /* plain text message */
     }
-    return netSuiteErrorFrom({ nsCode: String(restlet.code ?? ''), message: `${what}: ${message}`, httpStatus: res.status, retryAfterMs: retryAfter });
+    return netSuiteErrorFrom({
+      nsCode: String(restlet.code ?? ''),
+      message: `${what}: ${message}`,
+      httpStatus: res.status,
+      retryAfterMs: retryAfter,
+    });
   }
-  const details = (json as { 'o:errorDetails'?: { detail?: string; 'o:errorCode'?: string; 'o:errorPath'?: string }[] } | undefined)?.[
-    'o:errorDetails'
-  ];
+  const details = (
+    json as { 'o:errorDetails'?: { detail?: string; 'o:errorCode'?: string; 'o:errorPath'?: string }[] } | undefined
+  )?.['o:errorDetails'];
   if (Array.isArray(details) && details.length > 0) {
     const [first, ...rest] = details;
     const path = first?.['o:errorPath'] ? ` (${first['o:errorPath']})` : '';
@@ -66,7 +71,11 @@ export function errorFromResponse(res: NsResponse, what: string): NetSuiteError 
       details: rest.map((d) => ({ code: d['o:errorCode'] ?? '', message: d.detail ?? '' })),
     });
   }
-  return netSuiteErrorFrom({ message: `${what}: HTTP ${res.status}`, httpStatus: res.status, retryAfterMs: retryAfter });
+  return netSuiteErrorFrom({
+    message: `${what}: HTTP ${res.status}`,
+    httpStatus: res.status,
+    retryAfterMs: retryAfter,
+  });
 }
 
 /** One authenticated request; a 401 with a bearer token re-mints the token and retries once. */
