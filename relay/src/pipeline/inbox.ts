@@ -40,13 +40,11 @@ export function createInbox(store: Store, options: InboxOptions = {}): InboxPort
       const prepared = entries.map((raw, index) => prepare(raw, index, maxBytes, now()));
       const result = await store.append(prepared, now());
       if (options.metrics) {
-        const bySource = new Map<string, number>();
-        for (const p of prepared) {
-          if (p.rejectReason) options.metrics.intake.inc({ source: p.source, result: 'rejected' });
-          else bySource.set(p.source, (bySource.get(p.source) ?? 0) + 1);
-        }
-        for (const [source, n] of bySource) options.metrics.intake.inc({ source, result: 'accepted' }, n);
-        if (result.duplicates > 0) options.metrics.intake.inc({ source: prepared[0]!.source, result: 'duplicate' }, result.duplicates);
+        const source = prepared[0]!.source;
+        const rejected = prepared.filter((p) => p.rejectReason).length;
+        options.metrics.intake.inc({ source, result: 'stored' }, result.inserted - Math.min(rejected, result.inserted));
+        if (rejected > 0) options.metrics.intake.inc({ source, result: 'rejected' }, rejected);
+        if (result.duplicates > 0) options.metrics.intake.inc({ source, result: 'duplicate' }, result.duplicates);
       }
       if (result.inserted > 0) options.onStored?.();
       return result;

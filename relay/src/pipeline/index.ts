@@ -1,5 +1,5 @@
 export { createPipeline, type Pipeline, type PipelineOptions } from './pipeline.js';
-export { Registry } from './registry.js';
+export { FlowRegistry } from './registry.js';
 export type { Flow, PlannedWork, TargetOperation, BatchItem, ItemResult } from './types.js';
 export type { InboxPort, InboxEntryInput, InboxSource, AppendResult, ReplayCheckpoints } from './inbox-port.js';
 export { createInbox, type InboxOptions } from './inbox.js';

@@ -15,7 +15,7 @@ export function createPipelineMetrics(registry: Registry, store: Store, now: () 
   return {
     intake: new Counter({
       name: 'nsc_pipeline_intake_total',
-      help: 'Inbox entries offered by sources, by source and result (inserted, duplicate, rejected)',
+      help: 'Inbox entries offered by sources, by source and result (stored, duplicate, rejected: stored with a reason and dead-lettered)',
       labelNames: ['source', 'result'] as const,
       registers,
     }),

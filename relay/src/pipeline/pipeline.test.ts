@@ -241,7 +241,7 @@ describe('pipeline', () => {
     expect(text).toMatch(/nsc_pipeline_batch_size_count\{operation="fake.upsert"\} 14/);
     expect(text).toMatch(/nsc_pipeline_dlq_size 0/);
     expect(text).toMatch(/nsc_pipeline_lag_seconds 0/);
-    expect(text).toMatch(/nsc_pipeline_intake_total\{source="netsuite-webhook",result="accepted"\} 12/);
+    expect(text).toMatch(/nsc_pipeline_intake_total\{source="netsuite-webhook",result="stored"\} 12/);
   });
 
   it('drains in-flight work on stop, and hands back what cannot finish in time (not lost)', async () => {

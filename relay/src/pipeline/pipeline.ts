@@ -12,13 +12,13 @@ import { createInbox } from './inbox.js';
 import type { InboxPort, ReplayCheckpoints } from './inbox-port.js';
 import { AdaptiveLimiter, LeaseLimiter, type ConcurrencyLimiter } from './limiter.js';
 import { createPipelineMetrics, type PipelineMetrics } from './metrics.js';
-import { Registry } from './registry.js';
+import { FlowRegistry } from './registry.js';
 import type { Flow, TargetOperation } from './types.js';
 
 export interface PipelineOptions {
   store: Store;
   /** Flows and target operations; or pass `flows` and `operations`. */
-  registry?: Registry;
+  registry?: FlowRegistry;
   flows?: readonly Flow[];
   operations?: readonly TargetOperation[];
   logger?: Logger;
@@ -40,6 +40,8 @@ export interface PipelineOptions {
   retry?: Partial<RetryPolicyOptions>;
   breaker?: Partial<BreakerOptions>;
   maxPayloadBytes?: number;
+  /** Finished history (and the inbox dedupe window) is kept this long (default 7 days); purged hourly. */
+  retentionMs?: number;
   /** This worker's identity in leases (default host:pid:random). */
   owner?: string;
   now?: () => number;
@@ -47,7 +49,7 @@ export interface PipelineOptions {
 
 export interface Pipeline {
   readonly inbox: InboxPort & ReplayCheckpoints;
-  readonly registry: Registry;
+  readonly registry: FlowRegistry;
   readonly owner: string;
   /** Resumes work a crash left in flight, then starts routing, claiming and dispatching. */
   start(): Promise<void>;
@@ -67,7 +69,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
 class PipelineWorker implements Pipeline {
   readonly inbox: InboxPort & ReplayCheckpoints;
-  readonly registry: Registry;
+  readonly registry: FlowRegistry;
   readonly owner: string;
   private readonly store: Store;
   private readonly log: Logger;
@@ -85,11 +87,12 @@ class PipelineWorker implements Pipeline {
   private wakeUp: (() => void) | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private lastReclaim = 0;
+  private lastPurge = 0;
   private readonly cfg: Required<Pick<PipelineOptions, 'lingerMs' | 'pollMs' | 'leaseMs' | 'maxInFlightBatches' | 'callTimeoutMs'>>;
 
   constructor(private readonly o: PipelineOptions) {
     this.store = o.store;
-    this.registry = o.registry ?? new Registry({ flows: o.flows, operations: o.operations });
+    this.registry = o.registry ?? new FlowRegistry({ flows: o.flows, operations: o.operations });
     this.log = o.logger ?? pino({ level: 'silent' });
     this.now = o.now ?? Date.now;
     this.owner = o.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -241,6 +244,12 @@ class PipelineWorker implements Pipeline {
       this.lastReclaim = now;
       const n = await this.store.reclaimExpired(now);
       if (n > 0) this.log.warn({ items: n }, 'reclaimed items whose lease expired');
+    }
+    const retention = this.o.retentionMs ?? 7 * 24 * 3_600_000;
+    if (now - this.lastPurge > Math.min(3_600_000, retention)) {
+      this.lastPurge = now;
+      const n = await this.store.purge(now - retention);
+      if (n > 0) this.log.info({ rows: n }, 'purged finished history past retention');
     }
     const routed = await this.store.route(200, this.registry.decide, now);
     const ops = this.registry.operations();

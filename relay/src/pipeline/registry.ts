@@ -2,7 +2,7 @@ import type { InboxRow, RouteDecision } from '../store/types.js';
 import type { Flow, TargetOperation } from './types.js';
 
 /** Flows and target operations the pipeline knows; register them before `start()`. */
-export class Registry {
+export class FlowRegistry {
   private readonly flows: Flow[] = [];
   private readonly ops = new Map<string, TargetOperation>();
 

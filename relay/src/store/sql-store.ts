@@ -4,7 +4,7 @@ import { appendEntries, lastReplayId, routeEntries } from './inbox-queries.js';
 import { pgLeaseBackend } from './lease-queries.js';
 import { queueCounts, syncSummary } from './log-queries.js';
 import type { Store } from './types.js';
-import { claimWork, completeWork, extendLeases, reclaimAll, reclaimExpired } from './work-queries.js';
+import { claimWork, completeWork, extendLeases, purgeBefore, reclaimAll, reclaimExpired } from './work-queries.js';
 
 /** The store port over either SQL dialect; adapters differ only in their `Db` and in recovery. */
 export function sqlStore(db: Db, schemaVersion: number, onClose: () => void = () => undefined): Store {
@@ -21,6 +21,7 @@ export function sqlStore(db: Db, schemaVersion: number, onClose: () => void = ()
     complete: (owner, outcomes, now) => completeWork(db, owner, outcomes, now),
     reclaimExpired: (now) => reclaimExpired(db, now),
     recover: (now) => (shared ? reclaimExpired(db, now) : reclaimAll(db, now)),
+    purge: (before) => purgeBefore(db, before),
     listDlq: (query) => listDlq(db, query),
     replayDlq: (id, now) => replayDlq(db, id, now),
     summary: (now, since) => syncSummary(db, now, since),

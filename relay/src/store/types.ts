@@ -187,6 +187,12 @@ export interface Store {
   reclaimExpired(now: number): Promise<number>;
   /** At start: the embedded store (one process) takes back every claim; PostgreSQL only expired ones. */
   recover(now: number): Promise<number>;
+  /**
+   * Deletes finished history older than `before`: done/superseded work, sync-log rows, routed/skipped
+   * inbox entries (their keys are the dedupe window, so keep it longer than any source redelivers) and
+   * replayed dead letters. Unfinished work, open dead letters and what they replay from stay.
+   */
+  purge(before: number): Promise<number>;
   listDlq(query: DlqQuery): Promise<{ items: DlqEntry[]; nextCursor: number | null }>;
   replayDlq(id: number, now: number): Promise<ReplayResult>;
   summary(now: number, since?: number): Promise<SyncSummary>;

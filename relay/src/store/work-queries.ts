@@ -237,3 +237,14 @@ export async function reclaimAll(db: Db, now: number): Promise<number> {
     [now],
   );
 }
+
+export async function purgeBefore(db: Db, before: number): Promise<number> {
+  return db.tx(async (q) => {
+    let n = await q.run(`DELETE FROM work WHERE status IN ('done', 'superseded') AND updated_at < ?`, [before]);
+    n += await q.run('DELETE FROM sync_log WHERE at < ?', [before]);
+    n += await q.run(`DELETE FROM inbox WHERE status IN ('routed', 'skipped') AND stored_at < ?
+      AND NOT EXISTS (SELECT 1 FROM work w WHERE w.inbox_id = inbox.id AND w.status IN ('ready', 'claimed', 'dead'))`, [before]);
+    n += await q.run(`DELETE FROM dlq WHERE status = 'replayed' AND replayed_at < ?`, [before]);
+    return n;
+  });
+}
