@@ -63,14 +63,11 @@ export class BayeuxServer {
     private readonly bus: EventBus,
     private readonly authenticate: Authenticate,
     knobs: StreamingKnobs,
-    now: () => number,
+    private readonly now: () => number,
   ) {
     this.knob = () => ({ ...DEFAULT_KNOBS, ...stripUndefined(knobs) });
     this.registry = new ClientRegistry(now, () => this.knob().sessionTimeoutMs);
-    this.now = now;
   }
-
-  private readonly now: () => number;
 
   async handleBatch(raw: unknown[], ctx: RequestContext): Promise<BayeuxReply[]> {
     const replies: BayeuxReply[] = [];
@@ -136,8 +133,8 @@ export class BayeuxServer {
     };
   }
 
-  /** Resolves the client of a non-handshake message, answering auth and unknown-client failures. */
-  private withClient(msg: BayeuxMessage, auth: AuthResult, then: (client: BayeuxClient) => BayeuxReply): BayeuxReply {
+  /** The live client of a non-handshake message, or the failure reply (token refused, unknown client). */
+  private clientOf(msg: BayeuxMessage, auth: AuthResult): BayeuxClient | BayeuxReply {
     if (!auth.ok) {
       if (msg.clientId) this.registry.remove(msg.clientId);
       return fail(msg, BayeuxErrors.authInvalid, { advice: ADVICE_NONE });
@@ -146,7 +143,12 @@ export class BayeuxServer {
     if (!client || client.userId !== auth.userId || client.orgId !== auth.orgId) {
       return fail(msg, BayeuxErrors.unknownClient, { advice: ADVICE_HANDSHAKE });
     }
-    return then(client);
+    return client;
+  }
+
+  private withClient(msg: BayeuxMessage, auth: AuthResult, then: (client: BayeuxClient) => BayeuxReply): BayeuxReply {
+    const client = this.clientOf(msg, auth);
+    return isClient(client) ? then(client) : client;
   }
 
   private subscribe(msg: BayeuxMessage, client: BayeuxClient): BayeuxReply {
@@ -181,12 +183,8 @@ export class BayeuxServer {
   }
 
   private async connect(msg: BayeuxMessage, auth: AuthResult, ctx: RequestContext): Promise<BayeuxReply[]> {
-    let client: BayeuxClient | undefined;
-    const early = this.withClient(msg, auth, (c) => {
-      client = c;
-      return {};
-    });
-    if (!client) return [early];
+    const client = this.clientOf(msg, auth);
+    if (!isClient(client)) return [client];
     if (msg.connectionType !== undefined && msg.connectionType !== 'long-polling') {
       return [fail(msg, BayeuxErrors.invalidConnectionType(msg.connectionType), { clientId: client.id })];
     }
@@ -197,8 +195,9 @@ export class BayeuxServer {
     const immediate = first || msg.advice?.timeout === 0 || this.hasPending(client);
     const reason = immediate ? 'events' : await this.hold(client, knobs.connectTimeoutMs, ctx.signal);
 
-    if (reason === 'dropped') return [fail(msg, BayeuxErrors.unknownClient, { advice: ADVICE_HANDSHAKE })];
-    if (reason === 'disconnected') return [fail(msg, BayeuxErrors.unknownClient, { advice: ADVICE_HANDSHAKE })];
+    if (reason === 'dropped' || reason === 'disconnected') {
+      return [fail(msg, BayeuxErrors.unknownClient, { advice: ADVICE_HANDSHAKE })];
+    }
     // The token is re-validated when a connect completes (Salesforce re-checks it while connected).
     const recheck = this.authenticate(ctx.authorization);
     if (!recheck.ok) {
@@ -236,7 +235,7 @@ export class BayeuxServer {
   private hasPending(client: BayeuxClient): boolean {
     if (this.knob().silent) return false;
     for (const [channel, after] of client.subscriptions) {
-      if (this.bus.eventsAfter(channel, after).length > 0) return true;
+      if (this.bus.hasEventsAfter(channel, after)) return true;
     }
     return false;
   }
@@ -244,12 +243,16 @@ export class BayeuxServer {
   /** Pending events of every subscription, in replay-id order, advancing the client's cursors. */
   private drain(client: BayeuxClient, max: number): BayeuxReply[] {
     if (this.knob().silent) return [];
-    const pending = [...client.subscriptions].flatMap(([channel, after]) => this.bus.eventsAfter(channel, after));
+    const pending = [...client.subscriptions].flatMap(([channel, after]) => this.bus.eventsAfter(channel, after, max));
     pending.sort((a, b) => a.replayId - b.replayId);
     const batch = pending.slice(0, max);
     for (const e of batch) client.subscriptions.set(e.channel, e.replayId);
     return batch.map((e) => ({ data: structuredClone(e.data), channel: e.channel }));
   }
+}
+
+function isClient(v: BayeuxClient | BayeuxReply): v is BayeuxClient {
+  return v instanceof Object && 'subscriptions' in v && v.subscriptions instanceof Map;
 }
 
 function idOf(msg: { id?: unknown }): { id?: string | number } {

@@ -193,6 +193,25 @@ describe('CometD connect and delivery', () => {
     expect(await connect(id)).toHaveLength(1);
   });
 
+  it('caps the events of one connect reply (maxEventsPerConnect) and hands the rest to the next connect at once', async () => {
+    h.knobs.maxEventsPerConnect = 2;
+    try {
+      const ids = publish(5);
+      const id = await handshake();
+      await subscribe(id, PE, -2);
+      const batches: number[][] = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = Date.now();
+        const body = await connect(id);
+        expect(Date.now() - t0).toBeLessThan(250); // pending events: no hold
+        batches.push(body.filter((m) => m.channel === PE).map((m) => (m.data as { event: { replayId: number } }).event.replayId));
+      }
+      expect(batches).toEqual([ids.slice(0, 2), ids.slice(2, 4), ids.slice(4)]);
+    } finally {
+      h.knobs.maxEventsPerConnect = undefined;
+    }
+  });
+
   it('forced silence holds connects without events; clearing it delivers them', async () => {
     const id = await handshake();
     await subscribe(id, PE, -1);

@@ -111,10 +111,19 @@ export class EventBus {
     return [...(this.logs.get(channel) ?? [])];
   }
 
-  /** Retained events of a channel with a replay id greater than `afterReplayId`, oldest first. */
-  eventsAfter(channel: string, afterReplayId: number): StoredEvent[] {
+  /** Retained events of a channel with a replay id greater than `afterReplayId`, oldest first (at most `limit`). */
+  eventsAfter(channel: string, afterReplayId: number, limit = Infinity): StoredEvent[] {
     this.prune();
-    return (this.logs.get(channel) ?? []).filter((e) => e.replayId > afterReplayId);
+    const log = this.logs.get(channel) ?? [];
+    const from = firstAfter(log, afterReplayId);
+    return log.slice(from, Number.isFinite(limit) ? from + limit : undefined);
+  }
+
+  /** Whether the channel retains any event after `afterReplayId` (cheap: a binary search). */
+  hasEventsAfter(channel: string, afterReplayId: number): boolean {
+    this.prune();
+    const log = this.logs.get(channel) ?? [];
+    return firstAfter(log, afterReplayId) < log.length;
   }
 
   /**
@@ -158,6 +167,18 @@ export class EventBus {
     this.dropListeners.add(listener);
     return () => this.dropListeners.delete(listener);
   }
+}
+
+/** Index of the first event with a replay id above `replayId` (logs are sorted by replay id). */
+function firstAfter(log: readonly StoredEvent[], replayId: number): number {
+  let lo = 0;
+  let hi = log.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (log[mid]!.replayId <= replayId) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A 22-character base64url id, stable per event definition (channel, or CDC entity on a shared channel). */
