@@ -22,7 +22,11 @@ type Xml = Record<string, unknown>;
 const parse = (path: string): Xml => parser.parse(readFileSync(path, 'utf8')) as Xml;
 const list = <T = Xml>(v: unknown): T[] => (v === undefined ? [] : Array.isArray(v) ? (v as T[]) : [v as T]);
 const files = (dir: string, suffix: string) =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f)) : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => join(dir, f))
+    : [];
 
 interface Field {
   fullName: string;
@@ -136,7 +140,9 @@ describe('data model metadata: schema', () => {
     for (const path of files(join(ROOT, 'platformEventChannels'), '.platformEventChannel-meta.xml'))
       problems.push(...schemaProblems('PlatformEventChannel', parse(path).PlatformEventChannel, basename(path)));
     for (const path of files(join(ROOT, 'platformEventChannelMembers'), '.platformEventChannelMember-meta.xml'))
-      problems.push(...schemaProblems('PlatformEventChannelMember', parse(path).PlatformEventChannelMember, basename(path)));
+      problems.push(
+        ...schemaProblems('PlatformEventChannelMember', parse(path).PlatformEventChannelMember, basename(path)),
+      );
     expect(problems).toEqual([]);
   });
 
@@ -151,8 +157,13 @@ describe('data model metadata: schema', () => {
 describe('data model metadata: objects and fields', () => {
   it('declares the platform event as high volume, published after commit, with required identity fields', () => {
     const ev = objects.get('NetSuite_Sync_Request__e');
-    expect(ev?.root).toMatchObject({ eventType: 'HighVolume', publishBehavior: 'PublishAfterCommit', deploymentStatus: 'Deployed' });
-    for (const name of ['Record_Id__c', 'Object_Name__c', 'Action__c']) expect(field('NetSuite_Sync_Request__e', name).required).toBe('true');
+    expect(ev?.root).toMatchObject({
+      eventType: 'HighVolume',
+      publishBehavior: 'PublishAfterCommit',
+      deploymentStatus: 'Deployed',
+    });
+    for (const name of ['Record_Id__c', 'Object_Name__c', 'Action__c'])
+      expect(field('NetSuite_Sync_Request__e', name).required).toBe('true');
     const types = new Set(ev?.fields.map((f) => f.type));
     // Platform events accept Checkbox, Date, DateTime, Number, Text and LongTextArea only.
     for (const t of types) expect(['Checkbox', 'Date', 'DateTime', 'Number', 'Text', 'LongTextArea']).toContain(t);
@@ -183,7 +194,9 @@ describe('data model metadata: objects and fields', () => {
   });
 
   it('restricts every picklist and mirrors NetSuite enumerations exactly', () => {
-    const picklists = [...objects.values()].flatMap((o) => o.fields.filter((f) => f.type === 'Picklist').map((f) => ({ o: o.name, f })));
+    const picklists = [...objects.values()].flatMap((o) =>
+      o.fields.filter((f) => f.type === 'Picklist').map((f) => ({ o: o.name, f })),
+    );
     expect(picklists.length).toBeGreaterThanOrEqual(12);
     for (const { o, f } of picklists) {
       expect(f.valueSet?.restricted, `${o}.${f.fullName}`).toBe('true');
@@ -199,28 +212,46 @@ describe('data model metadata: objects and fields', () => {
     ]);
     // Display names of SalesOrderOrderStatus (transactions.sales.xsd 2023_2), as NetSuite REST/SuiteQL return them.
     expect(picklistValues(field('Order', 'NetSuite_Order_Status__c')).map((v) => v.fullName)).toEqual([
-      'Pending Approval', 'Pending Fulfillment', 'Cancelled', 'Partially Fulfilled',
-      'Pending Billing/Partially Fulfilled', 'Pending Billing', 'Billed', 'Closed',
+      'Pending Approval',
+      'Pending Fulfillment',
+      'Cancelled',
+      'Partially Fulfilled',
+      'Pending Billing/Partially Fulfilled',
+      'Pending Billing',
+      'Billed',
+      'Closed',
     ]);
   });
 
   it('uses the relay mapping engine codes for direction and field master, so records parse without translation', () => {
-    const values = (o: string, f: string) => picklistValues(field(o, f)).map((v) => v.fullName).sort();
-    for (const o of ['Sync_Flow__c', 'Sync_Mapping__c', 'Sync_Log__c']) expect(values(o, 'Direction__c')).toEqual([...directionSchema.options].sort());
+    const values = (o: string, f: string) =>
+      picklistValues(field(o, f))
+        .map((v) => v.fullName)
+        .sort();
+    for (const o of ['Sync_Flow__c', 'Sync_Mapping__c', 'Sync_Log__c'])
+      expect(values(o, 'Direction__c')).toEqual([...directionSchema.options].sort());
     expect(values('Sync_Mapping__c', 'Field_Master__c')).toEqual([...systemSchema.options].sort());
-    for (const o of ['Sync_Flow__c', 'Sync_Mapping__c']) expect(field(o, 'Definition__c')).toMatchObject({ type: 'LongTextArea', length: '131072' });
+    for (const o of ['Sync_Flow__c', 'Sync_Mapping__c'])
+      expect(field(o, 'Definition__c')).toMatchObject({ type: 'LongTextArea', length: '131072' });
   });
 
   it('has exactly one default value per picklist that declares one', () => {
     for (const o of objects.values())
       for (const f of o.fields.filter((x) => x.type === 'Picklist')) {
-        const defaults = list<{ default: string }>(f.valueSet?.valueSetDefinition?.value).filter((v) => v.default === 'true');
+        const defaults = list<{ default: string }>(f.valueSet?.valueSetDefinition?.value).filter(
+          (v) => v.default === 'true',
+        );
         expect(defaults.length, `${o.name}.${f.fullName}`).toBeLessThanOrEqual(1);
       }
   });
 
   it('uses currency for money and sane lengths for text', () => {
-    for (const name of ['NetSuite_Balance__c', 'NetSuite_Overdue_Balance__c', 'NetSuite_Credit_Limit__c', 'NetSuite_Unbilled_Orders__c'])
+    for (const name of [
+      'NetSuite_Balance__c',
+      'NetSuite_Overdue_Balance__c',
+      'NetSuite_Credit_Limit__c',
+      'NetSuite_Unbilled_Orders__c',
+    ])
       expect(field('Account', name).type).toBe('Currency');
     expect(field('Account', 'NetSuite_Last_Sync__c').type).toBe('DateTime');
     for (const o of objects.values())
@@ -231,17 +262,30 @@ describe('data model metadata: objects and fields', () => {
   });
 
   it('relates the objects correctly (master-detail mapping, required lookups never SetNull)', () => {
-    expect(field('Sync_Mapping__c', 'Sync_Flow__c')).toMatchObject({ type: 'MasterDetail', referenceTo: 'Sync_Flow__c' });
+    expect(field('Sync_Mapping__c', 'Sync_Flow__c')).toMatchObject({
+      type: 'MasterDetail',
+      referenceTo: 'Sync_Flow__c',
+    });
     expect(objects.get('Sync_Mapping__c')?.root.sharingModel).toBe('ControlledByParent');
-    expect(field('NetSuite_Invoice__c', 'Account__c')).toMatchObject({ type: 'Lookup', referenceTo: 'Account', required: 'true' });
+    expect(field('NetSuite_Invoice__c', 'Account__c')).toMatchObject({
+      type: 'Lookup',
+      referenceTo: 'Account',
+      required: 'true',
+    });
     expect(field('NetSuite_Invoice__c', 'Order__c')).toMatchObject({ type: 'Lookup', referenceTo: 'Order' });
     expect(field('NetSuite_Payment__c', 'Account__c')).toMatchObject({ type: 'Lookup', referenceTo: 'Account' });
-    expect(field('NetSuite_Payment__c', 'Invoice__c')).toMatchObject({ type: 'Lookup', referenceTo: 'NetSuite_Invoice__c', deleteConstraint: 'SetNull' });
+    expect(field('NetSuite_Payment__c', 'Invoice__c')).toMatchObject({
+      type: 'Lookup',
+      referenceTo: 'NetSuite_Invoice__c',
+      deleteConstraint: 'SetNull',
+    });
     for (const o of objects.values())
       for (const f of o.fields.filter((x) => x.type === 'Lookup'))
         if (f.required === 'true') expect(f.deleteConstraint, `${o.name}.${f.fullName}`).not.toBe('SetNull');
     // Relationship names must be unique per parent object.
-    const rel = [...objects.values()].flatMap((o) => o.fields.filter((f) => f.relationshipName).map((f) => `${f.referenceTo}.${f.relationshipName}`));
+    const rel = [...objects.values()].flatMap((o) =>
+      o.fields.filter((f) => f.relationshipName).map((f) => `${f.referenceTo}.${f.relationshipName}`),
+    );
     expect(new Set(rel).size).toBe(rel.length);
   });
 
@@ -261,15 +305,21 @@ describe('data model metadata: objects and fields', () => {
 
 describe('data model metadata: change data capture channel', () => {
   it('selects Account, Contact, Opportunity, Order and Product2 on the custom data channel', () => {
-    const chn = parse(join(ROOT, 'platformEventChannels/NetSuite_Connect__chn.platformEventChannel-meta.xml')).PlatformEventChannel;
+    const chn = parse(
+      join(ROOT, 'platformEventChannels/NetSuite_Connect__chn.platformEventChannel-meta.xml'),
+    ).PlatformEventChannel;
     expect(chn).toMatchObject({ channelType: 'data', label: 'NetSuite Connect' });
     const members = files(join(ROOT, 'platformEventChannelMembers'), '.platformEventChannelMember-meta.xml').map(
       (p) => parse(p).PlatformEventChannelMember as { eventChannel: string; selectedEntity: string },
     );
     expect(members.every((m) => m.eventChannel === 'NetSuite_Connect__chn')).toBe(true);
-    expect(members.map((m) => m.selectedEntity).sort()).toEqual(
-      ['AccountChangeEvent', 'ContactChangeEvent', 'OpportunityChangeEvent', 'OrderChangeEvent', 'Product2ChangeEvent'],
-    );
+    expect(members.map((m) => m.selectedEntity).sort()).toEqual([
+      'AccountChangeEvent',
+      'ContactChangeEvent',
+      'OpportunityChangeEvent',
+      'OrderChangeEvent',
+      'Product2ChangeEvent',
+    ]);
   });
 });
 
@@ -278,10 +328,17 @@ describe('data model metadata: permission sets', () => {
   const objPerm = (set: string, obj: string) => ps(set).objectPermissions.find((p) => p.object === obj);
 
   it('has exactly the three persona permission sets', () => {
-    expect([...permsets.keys()].sort()).toEqual(['NetSuite_Connect_Admin', 'NetSuite_Connect_Integration', 'NetSuite_Connect_User']);
+    expect([...permsets.keys()].sort()).toEqual([
+      'NetSuite_Connect_Admin',
+      'NetSuite_Connect_Integration',
+      'NetSuite_Connect_User',
+    ]);
   });
 
-  const userFields = packageFields([...STANDARD_WITH_FIELDS, ...CUSTOM_OBJECTS.filter((o) => !CONFIG_OBJECTS.includes(o))]);
+  const userFields = packageFields([
+    ...STANDARD_WITH_FIELDS,
+    ...CUSTOM_OBJECTS.filter((o) => !CONFIG_OBJECTS.includes(o)),
+  ]);
   it.each([
     ['NetSuite_Connect_Admin', allFields],
     ['NetSuite_Connect_User', userFields],
@@ -301,30 +358,63 @@ describe('data model metadata: permission sets', () => {
 
   it('admin: full access to every package object and edit on every field', () => {
     for (const o of CUSTOM_OBJECTS)
-      expect(objPerm('NetSuite_Connect_Admin', o)).toMatchObject({ allowCreate: 'true', allowRead: 'true', allowEdit: 'true', allowDelete: 'true' });
+      expect(objPerm('NetSuite_Connect_Admin', o)).toMatchObject({
+        allowCreate: 'true',
+        allowRead: 'true',
+        allowEdit: 'true',
+        allowDelete: 'true',
+      });
     expect(ps('NetSuite_Connect_Admin').fieldPermissions.every((f) => f.editable === 'true')).toBe(true);
-    expect(objPerm('NetSuite_Connect_Admin', 'NetSuite_Sync_Request__e')).toMatchObject({ allowCreate: 'true', allowRead: 'true' });
+    expect(objPerm('NetSuite_Connect_Admin', 'NetSuite_Sync_Request__e')).toMatchObject({
+      allowCreate: 'true',
+      allowRead: 'true',
+    });
   });
 
   it('user: reads NetSuite data and logs, edits nothing, has no access to configuration, can request a sync', () => {
     for (const o of CONFIG_OBJECTS) expect(objPerm('NetSuite_Connect_User', o), o).toBeUndefined();
-    expect(ps('NetSuite_Connect_User').fieldPermissions.filter((f) => /^Sync_(Flow|Mapping)__c\./.test(f.field))).toEqual([]);
+    expect(
+      ps('NetSuite_Connect_User').fieldPermissions.filter((f) => /^Sync_(Flow|Mapping)__c\./.test(f.field)),
+    ).toEqual([]);
     for (const o of CUSTOM_OBJECTS.filter((x) => !CONFIG_OBJECTS.includes(x)))
       expect(objPerm('NetSuite_Connect_User', o)).toMatchObject({
-        allowRead: 'true', allowCreate: 'false', allowEdit: 'false', allowDelete: 'false', viewAllRecords: 'false', modifyAllRecords: 'false',
+        allowRead: 'true',
+        allowCreate: 'false',
+        allowEdit: 'false',
+        allowDelete: 'false',
+        viewAllRecords: 'false',
+        modifyAllRecords: 'false',
       });
     expect(ps('NetSuite_Connect_User').fieldPermissions.filter((f) => f.editable !== 'false')).toEqual([]);
     expect(objPerm('NetSuite_Connect_User', 'NetSuite_Sync_Request__e')).toMatchObject({ allowCreate: 'true' });
   });
 
   it('integration: edits the NetSuite fields, writes logs/invoices/payments, only reads configuration', () => {
-    const editable = new Set(ps('NetSuite_Connect_Integration').fieldPermissions.filter((f) => f.editable === 'true').map((f) => f.field));
-    for (const f of packageFields(['Account', 'Contact', 'Opportunity', 'Order', 'Product2'])) expect(editable, f).toContain(f);
+    const editable = new Set(
+      ps('NetSuite_Connect_Integration')
+        .fieldPermissions.filter((f) => f.editable === 'true')
+        .map((f) => f.field),
+    );
+    for (const f of packageFields(['Account', 'Contact', 'Opportunity', 'Order', 'Product2']))
+      expect(editable, f).toContain(f);
     for (const f of packageFields(CONFIG_OBJECTS)) expect(editable.has(f), f).toBe(false);
     for (const o of ['Sync_Log__c', 'NetSuite_Invoice__c', 'NetSuite_Payment__c'])
-      expect(objPerm('NetSuite_Connect_Integration', o)).toMatchObject({ allowCreate: 'true', allowEdit: 'true', allowRead: 'true', allowDelete: 'false' });
+      expect(objPerm('NetSuite_Connect_Integration', o)).toMatchObject({
+        allowCreate: 'true',
+        allowEdit: 'true',
+        allowRead: 'true',
+        allowDelete: 'false',
+      });
     for (const o of CONFIG_OBJECTS)
-      expect(objPerm('NetSuite_Connect_Integration', o)).toMatchObject({ allowRead: 'true', allowCreate: 'false', allowEdit: 'false', allowDelete: 'false' });
-    expect(objPerm('NetSuite_Connect_Integration', 'NetSuite_Sync_Request__e')).toMatchObject({ allowRead: 'true', allowCreate: 'false' });
+      expect(objPerm('NetSuite_Connect_Integration', o)).toMatchObject({
+        allowRead: 'true',
+        allowCreate: 'false',
+        allowEdit: 'false',
+        allowDelete: 'false',
+      });
+    expect(objPerm('NetSuite_Connect_Integration', 'NetSuite_Sync_Request__e')).toMatchObject({
+      allowRead: 'true',
+      allowCreate: 'false',
+    });
   });
 });

@@ -14,7 +14,13 @@ beforeEach(() => {
 });
 
 const authFor = (o: Partial<SalesforceAuthOptions> = {}) =>
-  createSalesforceAuth({ loginUrl: org.url, clientId: org.clientId, username: org.username, privateKey: org.privateKey, ...o });
+  createSalesforceAuth({
+    loginUrl: org.url,
+    clientId: org.clientId,
+    username: org.username,
+    privateKey: org.privateKey,
+    ...o,
+  });
 
 describe('Salesforce JWT bearer auth', () => {
   it('logs in once and serves the cached session, also to concurrent callers', async () => {
@@ -63,15 +69,25 @@ describe('Salesforce JWT bearer auth', () => {
   });
 
   it('classifies an unreachable or failing token endpoint as retryable', async () => {
-    await expect(authFor({ loginUrl: 'http://127.0.0.1:1' }).session()).rejects.toMatchObject({ code: 'SF_UNAVAILABLE', retryable: true });
+    await expect(authFor({ loginUrl: 'http://127.0.0.1:1' }).session()).rejects.toMatchObject({
+      code: 'SF_UNAVAILABLE',
+      retryable: true,
+    });
     const failing = authFor({ fetch: async () => new Response('<html>down</html>', { status: 503 }) });
     await expect(failing.session()).rejects.toMatchObject({ code: 'SF_UNAVAILABLE', retryable: true, httpStatus: 503 });
-    const slow = authFor({ timeoutMs: 20, fetch: (_u, init) => new Promise((_r, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))) });
+    const slow = authFor({
+      timeoutMs: 20,
+      fetch: (_u, init) =>
+        new Promise((_r, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+    });
     await expect(slow.session()).rejects.toMatchObject({ code: 'SF_TIMEOUT', retryable: true });
   });
 
   it('refuses a token answer without access_token or instance_url', async () => {
     const odd = authFor({ fetch: async () => new Response(JSON.stringify({ access_token: 'x' }), { status: 200 }) });
-    await expect(odd.session()).rejects.toMatchObject({ code: 'SF_PROTOCOL', message: expect.stringContaining('instance_url') });
+    await expect(odd.session()).rejects.toMatchObject({
+      code: 'SF_PROTOCOL',
+      message: expect.stringContaining('instance_url'),
+    });
   });
 });

@@ -91,7 +91,12 @@ export function createSalesforceAuth(opts: SalesforceAuthOptions): SalesforceAut
     if (!res.ok) {
       const parsed = oauthError.safeParse(body);
       const sfCode = parsed.success ? parsed.data.error : undefined;
-      const code = res.status >= 500 || res.status === 429 ? codeFor(undefined, res.status) : sfCode ? codeFor(sfCode) : 'SF_AUTH_FAILED';
+      const code =
+        res.status >= 500 || res.status === 429
+          ? codeFor(undefined, res.status)
+          : sfCode
+            ? codeFor(sfCode)
+            : 'SF_AUTH_FAILED';
       throw new SalesforceError({
         code: code === 'SF_ERROR' ? 'SF_AUTH_FAILED' : code,
         sfCode,

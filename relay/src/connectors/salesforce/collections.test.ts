@@ -16,7 +16,12 @@ describe('collection helpers', () => {
     const results = mapCollectionResults(
       [
         { id: '001000000000001AAA', success: true, errors: [] },
-        { success: false, errors: [{ statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Name]', fields: ['Name'] }] },
+        {
+          success: false,
+          errors: [
+            { statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Name]', fields: ['Name'] },
+          ],
+        },
         { id: '001000000000003AAA', success: true, errors: [], created: false },
         { success: false },
       ],
@@ -24,7 +29,11 @@ describe('collection helpers', () => {
       { sobject: 'Account', externalIds: ['a', 'b', 'c', 'd'] },
     );
     expect(results[0]).toEqual({ index: 10, ok: true, id: '001000000000001AAA' });
-    expect(results[1]).toMatchObject({ index: 11, ok: false, error: { code: 'SF_VALIDATION', fields: ['Name'], record: { index: 11, externalId: 'b' } } });
+    expect(results[1]).toMatchObject({
+      index: 11,
+      ok: false,
+      error: { code: 'SF_VALIDATION', fields: ['Name'], record: { index: 11, externalId: 'b' } },
+    });
     expect(results[2]).toEqual({ index: 12, ok: true, id: '001000000000003AAA', created: false });
     expect(results[3]).toMatchObject({ index: 13, ok: false, error: { sfCode: 'UNKNOWN_ERROR' } });
   });
@@ -33,8 +42,13 @@ describe('collection helpers', () => {
     const results = mapCollectionResults([{ id: 'x', success: true }], [0, 1], { sobject: 'Account' });
     expect(results.map((r) => r.ok)).toEqual([false, false]);
     expect(results[1]).toMatchObject({ error: { code: 'SF_PROTOCOL', record: { index: 1 } } });
-    const failed = failChunk(new SalesforceError({ code: 'SF_UNAVAILABLE', message: 'down' }), [4, 5], { sobject: 'Order' });
-    expect(failed).toMatchObject([{ index: 4, ok: false, error: { retryable: true, record: { index: 4 } } }, { index: 5 }]);
+    const failed = failChunk(new SalesforceError({ code: 'SF_UNAVAILABLE', message: 'down' }), [4, 5], {
+      sobject: 'Order',
+    });
+    expect(failed).toMatchObject([
+      { index: 4, ok: false, error: { retryable: true, record: { index: 4 } } },
+      { index: 5 },
+    ]);
   });
 });
 
@@ -47,9 +61,17 @@ describe('namespacer', () => {
     expect(ns.toOrg('NetSuite_Sync_Request__e')).toBe('nsc__NetSuite_Sync_Request__e');
     expect(ns.toOrg('other__X__c')).toBe('other__X__c');
     expect(ns.fromOrg('nsc__Sync_Log__c')).toBe('Sync_Log__c');
-    expect(ns.recordToOrg({ Name: 'a', Balance__c: 1, attributes: { type: 'x' } })).toEqual({ Name: 'a', nsc__Balance__c: 1, attributes: { type: 'x' } });
-    expect(ns.recordFromOrg({ nsc__A__c: 1, nsc__Flow__r: { nsc__Key__c: 'k' }, nsc__Logs__r: [{ nsc__B__c: 2 }] })).toEqual({
-      A__c: 1, Flow__r: { Key__c: 'k' }, Logs__r: [{ B__c: 2 }],
+    expect(ns.recordToOrg({ Name: 'a', Balance__c: 1, attributes: { type: 'x' } })).toEqual({
+      Name: 'a',
+      nsc__Balance__c: 1,
+      attributes: { type: 'x' },
+    });
+    expect(
+      ns.recordFromOrg({ nsc__A__c: 1, nsc__Flow__r: { nsc__Key__c: 'k' }, nsc__Logs__r: [{ nsc__B__c: 2 }] }),
+    ).toEqual({
+      A__c: 1,
+      Flow__r: { Key__c: 'k' },
+      Logs__r: [{ B__c: 2 }],
     });
   });
   it('is the identity without a namespace', () => {

@@ -35,17 +35,29 @@ export function mapCollectionResults(
       code: 'SF_PROTOCOL',
       message: `Salesforce answered a ${indexes.length}-record ${context.sobject} collection write with ${got}; the outcome of each record is unknown`,
     });
-    return indexes.map((index, i) => ({ index, ok: false, error: error.forRecord({ index, sobject: context.sobject, externalId: context.externalIds?.[i] }) }));
+    return indexes.map((index, i) => ({
+      index,
+      ok: false,
+      error: error.forRecord({ index, sobject: context.sobject, externalId: context.externalIds?.[i] }),
+    }));
   }
   return (body as RawItem[]).map((item, i): RecordResult => {
     const index = indexes[i] as number;
     const record = { index, sobject: context.sobject, externalId: context.externalIds?.[i], id: item?.id ?? undefined };
     if (item && item.success === true && typeof item.id === 'string') {
-      return item.created === undefined ? { index, ok: true, id: item.id } : { index, ok: true, id: item.id, created: item.created };
+      return item.created === undefined
+        ? { index, ok: true, id: item.id }
+        : { index, ok: true, id: item.id, created: item.created };
     }
-    const errors = Array.isArray(item?.errors) && item.errors.length > 0
-      ? item.errors
-      : [{ statusCode: 'UNKNOWN_ERROR', message: `Salesforce reported no success and no error for ${context.sobject} record ${index}` }];
+    const errors =
+      Array.isArray(item?.errors) && item.errors.length > 0
+        ? item.errors
+        : [
+            {
+              statusCode: 'UNKNOWN_ERROR',
+              message: `Salesforce reported no success and no error for ${context.sobject} record ${index}`,
+            },
+          ];
     return { index, ok: false, error: fromSalesforceErrors(errors, { record }) };
   });
 }
@@ -56,5 +68,9 @@ export function failChunk(
   indexes: readonly number[],
   context: { sobject: string; externalIds?: readonly (string | undefined)[] },
 ): RecordResult[] {
-  return indexes.map((index, i) => ({ index, ok: false, error: error.forRecord({ index, sobject: context.sobject, externalId: context.externalIds?.[i] }) }));
+  return indexes.map((index, i) => ({
+    index,
+    ok: false,
+    error: error.forRecord({ index, sobject: context.sobject, externalId: context.externalIds?.[i] }),
+  }));
 }

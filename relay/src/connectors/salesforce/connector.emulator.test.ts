@@ -6,7 +6,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../../../../test/emulators/salesforce/index.js';
 import { parseEnv } from '../../config/env.js';
-import { createSalesforceConnectorFromEnv, eq, inList, isNotNull, type SalesforceAuth, type SalesforceConnector } from './index.js';
+import {
+  createSalesforceConnectorFromEnv,
+  eq,
+  inList,
+  isNotNull,
+  type SalesforceAuth,
+  type SalesforceConnector,
+} from './index.js';
 
 let sf: SalesforceEmulator;
 let auth: SalesforceAuth;
@@ -50,20 +57,41 @@ describe('Salesforce connector ⇄ emulator', () => {
   it('creates, reads and updates an account with the package NetSuite fields', async () => {
     const { id } = await port.create('Account', { Name: 'Acme Corp' });
     await port.update('Account', id, {
-      NetSuite_Balance__c: 1250.5, NetSuite_Credit_Hold__c: '_off', NetSuite_Sync_Status__c: 'Synced', NetSuite_Last_Sync__c: '2026-01-02T03:04:05.000Z',
+      NetSuite_Balance__c: 1250.5,
+      NetSuite_Credit_Hold__c: '_off',
+      NetSuite_Sync_Status__c: 'Synced',
+      NetSuite_Last_Sync__c: '2026-01-02T03:04:05.000Z',
     });
-    const rec = await port.getById('Account', id, ['Name', 'NetSuite_Balance__c', 'NetSuite_Credit_Hold__c', 'NetSuite_Sync_Status__c']);
-    expect(rec).toMatchObject({ Name: 'Acme Corp', NetSuite_Balance__c: 1250.5, NetSuite_Credit_Hold__c: '_off', NetSuite_Sync_Status__c: 'Synced' });
+    const rec = await port.getById('Account', id, [
+      'Name',
+      'NetSuite_Balance__c',
+      'NetSuite_Credit_Hold__c',
+      'NetSuite_Sync_Status__c',
+    ]);
+    expect(rec).toMatchObject({
+      Name: 'Acme Corp',
+      NetSuite_Balance__c: 1250.5,
+      NetSuite_Credit_Hold__c: '_off',
+      NetSuite_Sync_Status__c: 'Synced',
+    });
     expect(sf.org.record(id)).toMatchObject({ NetSuite_Balance__c: 1250.5 });
   });
 
   it('rejects what a real org rejects, as typed permanent errors', async () => {
     const { id } = await port.create('Account', { Name: 'Strict Co' });
     await expect(port.update('Account', id, { NetSuite_Credit_Hold__c: 'maybe' })).rejects.toMatchObject({
-      code: 'SF_VALIDATION', sfCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', retryable: false,
+      code: 'SF_VALIDATION',
+      sfCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+      retryable: false,
     });
-    await expect(port.update('Account', id, { Not_In_Package__c: 'x' })).rejects.toMatchObject({ code: 'SF_INVALID_FIELD', retryable: false });
-    await expect(port.create('Account', {})).rejects.toMatchObject({ code: 'SF_VALIDATION', sfCode: 'REQUIRED_FIELD_MISSING' });
+    await expect(port.update('Account', id, { Not_In_Package__c: 'x' })).rejects.toMatchObject({
+      code: 'SF_INVALID_FIELD',
+      retryable: false,
+    });
+    await expect(port.create('Account', {})).rejects.toMatchObject({
+      code: 'SF_VALIDATION',
+      sfCode: 'REQUIRED_FIELD_MISSING',
+    });
   });
 
   it('upserts by the NetSuite internal id: created, then updated', async () => {
@@ -71,34 +99,58 @@ describe('Salesforce connector ⇄ emulator', () => {
     const second = await port.upsert('Account', 'NetSuite_Internal_Id__c', '9001', { Name: 'Upsert Co 2' });
     expect(first).toMatchObject({ created: true, id: expect.any(String) });
     expect(second).toMatchObject({ created: false, id: first.id });
-    const rows = await port.query(port.soql.select(['Id', 'Name']).from('Account').where(eq('NetSuite_Internal_Id__c', '9001')));
+    const rows = await port.query(
+      port.soql.select(['Id', 'Name']).from('Account').where(eq('NetSuite_Internal_Id__c', '9001')),
+    );
     expect(rows).toEqual([{ Id: first.id, Name: 'Upsert Co 2' }]);
   });
 
   it('writes 450 records in three collection calls (200/200/50) and reports the failing one individually', async () => {
-    const input: Record<string, unknown>[] = Array.from({ length: 450 }, (_, i) => ({ Name: `Bulk ${i}`, NetSuite_Internal_Id__c: `B-${i}` }));
+    const input: Record<string, unknown>[] = Array.from({ length: 450 }, (_, i) => ({
+      Name: `Bulk ${i}`,
+      NetSuite_Internal_Id__c: `B-${i}`,
+    }));
     input[333] = { NetSuite_Internal_Id__c: 'B-333' };
     const results = await port.createMany('Account', input);
     expect(sf.org.apiUsage().used).toBe(3);
     expect(results.map((r) => r.index)).toEqual(input.map((_, i) => i));
     const failed = results.filter((r) => !r.ok);
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ index: 333, error: { code: 'SF_VALIDATION', sfCode: 'REQUIRED_FIELD_MISSING', record: { index: 333 } } });
-    const upserted = await port.upsertMany('Account', 'NetSuite_Internal_Id__c', input.slice(0, 5).map((r, i) => ({ ...r, Name: `Bulk ${i} v2` })));
+    expect(failed[0]).toMatchObject({
+      index: 333,
+      error: { code: 'SF_VALIDATION', sfCode: 'REQUIRED_FIELD_MISSING', record: { index: 333 } },
+    });
+    const upserted = await port.upsertMany(
+      'Account',
+      'NetSuite_Internal_Id__c',
+      input.slice(0, 5).map((r, i) => ({ ...r, Name: `Bulk ${i} v2` })),
+    );
     expect(upserted.every((r) => r.ok && r.created === false)).toBe(true);
   });
 
   it('pages through query results via nextRecordsUrl', async () => {
     sf.org.setKnobs({ queryBatchSize: 200 });
-    const ids = await port.createMany('Account', Array.from({ length: 410 }, (_, i) => ({ Name: `Page ${i}`, NetSuite_Entity_Id__c: 'PAGED' })));
+    const ids = await port.createMany(
+      'Account',
+      Array.from({ length: 410 }, (_, i) => ({ Name: `Page ${i}`, NetSuite_Entity_Id__c: 'PAGED' })),
+    );
     expect(ids.every((r) => r.ok)).toBe(true);
     sf.org.resetApiUsage();
-    const q = port.soql.select(['Id', 'Name']).from('Account').where(eq('NetSuite_Entity_Id__c', 'PAGED')).orderBy('Name');
+    const q = port.soql
+      .select(['Id', 'Name'])
+      .from('Account')
+      .where(eq('NetSuite_Entity_Id__c', 'PAGED'))
+      .orderBy('Name');
     const rows = await port.query(q);
     expect(rows).toHaveLength(410);
     expect(sf.org.apiUsage().used).toBe(3);
     expect(await port.count(port.soql.count().from('Account').where(eq('NetSuite_Entity_Id__c', 'PAGED')))).toBe(410);
-    const some = await port.query(port.soql.select(['Id']).from('Account').where(inList('Name', ['Page 1', "Page 2' OR Name != '"]), isNotNull('Name')));
+    const some = await port.query(
+      port.soql
+        .select(['Id'])
+        .from('Account')
+        .where(inList('Name', ['Page 1', "Page 2' OR Name != '"]), isNotNull('Name')),
+    );
     expect(some).toHaveLength(1);
   });
 
@@ -114,10 +166,16 @@ describe('Salesforce connector ⇄ emulator', () => {
 
   it('publishes the sync-request platform event and describes package fields', async () => {
     const res = await port.publish('NetSuite_Sync_Request__e', {
-      Record_Id__c: '001000000000001AAA', Object_Name__c: 'Account', Action__c: 'sync', Request_Id__c: 'req-1',
+      Record_Id__c: '001000000000001AAA',
+      Object_Name__c: 'Account',
+      Action__c: 'sync',
+      Request_Id__c: 'req-1',
     });
     expect(res.eventUuid).toMatch(/^[0-9a-f-]{36}$/);
     const d = await port.describe('Account');
-    expect(d.fields.find((f) => f.name === 'NetSuite_Internal_Id__c')).toMatchObject({ externalId: true, unique: true });
+    expect(d.fields.find((f) => f.name === 'NetSuite_Internal_Id__c')).toMatchObject({
+      externalId: true,
+      unique: true,
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SalesforceError, codeFor, fromSalesforceErrors, fromTransportFailure, isRetryableSalesforceError, isSalesforceError, isSessionExpired,
+  SalesforceError,
+  codeFor,
+  fromSalesforceErrors,
+  fromTransportFailure,
+  isRetryableSalesforceError,
+  isSalesforceError,
+  isSessionExpired,
 } from './errors.js';
 import { limitBackoffMs, parseLimitInfo, parseRetryAfter } from './limits.js';
 
@@ -42,11 +48,17 @@ describe('Salesforce error classification', () => {
 
   it('reads collection statusCode entries and keeps further errors as details', () => {
     const err = fromSalesforceErrors(
-      [{ statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Name]', fields: ['Name'] }, { statusCode: 'STRING_TOO_LONG', message: 'too long' }],
+      [
+        { statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Name]', fields: ['Name'] },
+        { statusCode: 'STRING_TOO_LONG', message: 'too long' },
+      ],
       { record: { index: 3, sobject: 'Account' } },
     );
     expect(err.toJSON()).toMatchObject({
-      code: 'SF_VALIDATION', sfCode: 'REQUIRED_FIELD_MISSING', retryable: false, record: { index: 3, sobject: 'Account' },
+      code: 'SF_VALIDATION',
+      sfCode: 'REQUIRED_FIELD_MISSING',
+      retryable: false,
+      record: { index: 3, sobject: 'Account' },
       details: [{ sfCode: 'STRING_TOO_LONG', message: 'too long' }],
     });
     expect(err.forRecord({ index: 7 }).record).toEqual({ index: 7, sobject: 'Account' });
@@ -61,7 +73,9 @@ describe('Salesforce error classification', () => {
   });
 
   it('classifies network failures: timeouts vs unavailable, both retryable', () => {
-    const abort = Object.assign(new Error('The user aborted a request. Request was aborted due to timeout'), { name: 'AbortError' });
+    const abort = Object.assign(new Error('The user aborted a request. Request was aborted due to timeout'), {
+      name: 'AbortError',
+    });
     expect(fromTransportFailure(abort, 'GET x')).toMatchObject({ code: 'SF_TIMEOUT', retryable: true });
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
     expect(fromTransportFailure(refused, 'GET x')).toMatchObject({ code: 'SF_UNAVAILABLE', retryable: true });

@@ -240,7 +240,11 @@ export function fromSalesforceErrors(
     fields: first?.fields ?? [],
     retryAfterMs: context.retryAfterMs,
     record: context.record,
-    details: rest.map((e) => ({ sfCode: e.errorCode ?? e.statusCode ?? 'UNKNOWN', message: e.message ?? '', fields: e.fields })),
+    details: rest.map((e) => ({
+      sfCode: e.errorCode ?? e.statusCode ?? 'UNKNOWN',
+      message: e.message ?? '',
+      fields: e.fields,
+    })),
   });
 }
 
@@ -248,7 +252,9 @@ export function fromSalesforceErrors(
 export function fromTransportFailure(err: unknown, what: string): SalesforceError {
   const e = err as { name?: string; code?: string; message?: string; type?: string };
   const text = `${e.name ?? ''} ${e.code ?? ''} ${e.type ?? ''} ${e.message ?? ''}`;
-  const timedOut = /AbortError|TimeoutError|ETIMEDOUT|ESOCKETTIMEDOUT|Request Timeout|request-timeout|aborted/i.test(text);
+  const timedOut = /AbortError|TimeoutError|ETIMEDOUT|ESOCKETTIMEDOUT|Request Timeout|request-timeout|aborted/i.test(
+    text,
+  );
   return new SalesforceError({
     code: timedOut ? 'SF_TIMEOUT' : 'SF_UNAVAILABLE',
     message: `${what} ${timedOut ? 'timed out' : 'failed before Salesforce answered'}: ${e.message ?? String(err)}`,

@@ -7,12 +7,34 @@ import { createSalesforceAuth, type SalesforceAuth, type SalesforceAuthOptions }
 import { salesforceSettingsFromEnv } from './config.js';
 import { createSalesforcePort, type SalesforceConnector, type SalesforcePortOptions } from './salesforce-port.js';
 
-export { createSalesforceAuth, JWT_BEARER_GRANT, type SalesforceAuth, type SalesforceSession, type SalesforceAuthOptions } from './auth.js';
-export { createSalesforcePort, type SalesforceConnector, type SalesforcePortOptions } from './salesforce-port.js';
-export type { SalesforcePort, SfRecord, RecordResult, UpsertResult, PublishResult, DescribeResult, DescribeField, QueryOptions } from './port.js';
 export {
-  SalesforceError, isSalesforceError, isRetryableSalesforceError, isSessionExpired, codeFor, fromSalesforceErrors,
-  type SalesforceErrorCode, type SalesforceErrorInit, type SalesforceErrorRecord,
+  createSalesforceAuth,
+  JWT_BEARER_GRANT,
+  type SalesforceAuth,
+  type SalesforceSession,
+  type SalesforceAuthOptions,
+} from './auth.js';
+export { createSalesforcePort, type SalesforceConnector, type SalesforcePortOptions } from './salesforce-port.js';
+export type {
+  SalesforcePort,
+  SfRecord,
+  RecordResult,
+  UpsertResult,
+  PublishResult,
+  DescribeResult,
+  DescribeField,
+  QueryOptions,
+} from './port.js';
+export {
+  SalesforceError,
+  isSalesforceError,
+  isRetryableSalesforceError,
+  isSessionExpired,
+  codeFor,
+  fromSalesforceErrors,
+  type SalesforceErrorCode,
+  type SalesforceErrorInit,
+  type SalesforceErrorRecord,
 } from './errors.js';
 export { createJwtAssertion, loadPrivateKey, MAX_ASSERTION_TTL_SECONDS } from './jwt.js';
 export { createNamespacer, type Namespacer } from './namespace.js';

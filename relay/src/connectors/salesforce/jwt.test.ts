@@ -12,18 +12,32 @@ describe('JWT bearer assertion', () => {
 
   it('is RS256 with iss=client id, sub=username, aud=login URL and exp within 3 minutes', async () => {
     const jwt = await createJwtAssertion({
-      clientId: '3MVG9-client', username: 'int@example.com', audience: 'https://login.salesforce.com/', privateKey: loadPrivateKey(pkcs8), now,
+      clientId: '3MVG9-client',
+      username: 'int@example.com',
+      audience: 'https://login.salesforce.com/',
+      privateKey: loadPrivateKey(pkcs8),
+      now,
     });
     expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'RS256' });
     const { payload } = await jwtVerify(jwt, publicKey, {
-      issuer: '3MVG9-client', subject: 'int@example.com', audience: 'https://login.salesforce.com', currentDate: new Date(now),
+      issuer: '3MVG9-client',
+      subject: 'int@example.com',
+      audience: 'https://login.salesforce.com',
+      currentDate: new Date(now),
     });
     expect(payload.exp).toBe(now / 1000 + MAX_ASSERTION_TTL_SECONDS);
     expect(Object.keys(payload).sort()).toEqual(['aud', 'exp', 'iss', 'sub']);
   });
 
   it('never asks for more than 3 minutes and is rejected once expired', async () => {
-    const jwt = await createJwtAssertion({ clientId: 'c', username: 'u', audience: 'https://test.salesforce.com', privateKey: loadPrivateKey(pkcs1), now, ttlSeconds: 3600 });
+    const jwt = await createJwtAssertion({
+      clientId: 'c',
+      username: 'u',
+      audience: 'https://test.salesforce.com',
+      privateKey: loadPrivateKey(pkcs1),
+      now,
+      ttlSeconds: 3600,
+    });
     const { payload } = await jwtVerify(jwt, publicKey, { currentDate: new Date(now) });
     expect((payload.exp as number) - now / 1000).toBe(180);
     await expect(jwtVerify(jwt, publicKey, { currentDate: new Date(now + 181_000) })).rejects.toThrow(/exp/);
@@ -31,7 +45,13 @@ describe('JWT bearer assertion', () => {
 
   it('does not verify with another key', async () => {
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
-    const jwt = await createJwtAssertion({ clientId: 'c', username: 'u', audience: 'https://x', privateKey: loadPrivateKey(pkcs8), now });
+    const jwt = await createJwtAssertion({
+      clientId: 'c',
+      username: 'u',
+      audience: 'https://x',
+      privateKey: loadPrivateKey(pkcs8),
+      now,
+    });
     await expect(jwtVerify(jwt, other, { currentDate: new Date(now) })).rejects.toThrow(/signature/);
   });
 
@@ -46,7 +66,9 @@ describe('JWT bearer assertion', () => {
     }
     expect(err).toMatchObject({ code: 'SF_INVALID_INPUT' });
     expect(String((err as Error).message)).not.toContain('secret-ish');
-    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     expect(() => loadPrivateKey(ec)).toThrow(/RS256/);
   });
 });

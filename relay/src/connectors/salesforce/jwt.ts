@@ -34,7 +34,10 @@ export function loadPrivateKey(pem: string): KeyObject {
     });
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    throw new SalesforceError({ code: 'SF_INVALID_INPUT', message: 'SF_PRIVATE_KEY must be an RSA key (Salesforce accepts RS256 only)' });
+    throw new SalesforceError({
+      code: 'SF_INVALID_INPUT',
+      message: 'SF_PRIVATE_KEY must be an RSA key (Salesforce accepts RS256 only)',
+    });
   }
   return key;
 }

@@ -21,7 +21,8 @@ export function createNamespacer(namespace?: string): Namespacer {
   const ns = namespace?.trim() || undefined;
   const prefix = ns ? `${ns}__` : '';
   const segTo = (s: string) => (ns && CUSTOM_SUFFIX.test(s) ? prefix + s : s);
-  const segFrom = (s: string) => (ns && s.startsWith(prefix) && CUSTOM_SUFFIX.test(s.slice(prefix.length)) ? s.slice(prefix.length) : s);
+  const segFrom = (s: string) =>
+    ns && s.startsWith(prefix) && CUSTOM_SUFFIX.test(s.slice(prefix.length)) ? s.slice(prefix.length) : s;
   const toOrg = (name: string) => (ns ? name.split('.').map(segTo).join('.') : name);
   const fromOrg = (name: string) => (ns ? name.split('.').map(segFrom).join('.') : name);
 
@@ -33,7 +34,8 @@ export function createNamespacer(namespace?: string): Namespacer {
   function recordFromOrg(record: Record<string, unknown>): Record<string, unknown> {
     if (!ns) return record;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(record)) out[k === 'attributes' ? k : fromOrg(k)] = k === 'attributes' ? v : mapValue(v);
+    for (const [k, v] of Object.entries(record))
+      out[k === 'attributes' ? k : fromOrg(k)] = k === 'attributes' ? v : mapValue(v);
     return out;
   }
   return {

@@ -10,8 +10,7 @@ export type SfRecord = Record<string, unknown> & { Id?: string };
 
 /** Result of one record of a collection write, in input order (`index` = position in the input). */
 export type RecordResult =
-  | { index: number; ok: true; id: string; created?: boolean }
-  | { index: number; ok: false; error: SalesforceError };
+  { index: number; ok: true; id: string; created?: boolean } | { index: number; ok: false; error: SalesforceError };
 
 export interface UpsertResult {
   id: string | undefined;
@@ -62,7 +61,11 @@ export interface SalesforcePort {
   /** `SELECT COUNT()` result. */
   count(query: SoqlQuery): Promise<number>;
   /** One record by id, or undefined when it does not exist. */
-  getById<T extends SfRecord = SfRecord>(sobject: string, id: string, fields?: readonly string[]): Promise<T | undefined>;
+  getById<T extends SfRecord = SfRecord>(
+    sobject: string,
+    id: string,
+    fields?: readonly string[],
+  ): Promise<T | undefined>;
   create(sobject: string, record: SfRecord): Promise<{ id: string }>;
   update(sobject: string, id: string, record: SfRecord): Promise<void>;
   upsert(sobject: string, externalIdField: string, externalId: string, record: SfRecord): Promise<UpsertResult>;

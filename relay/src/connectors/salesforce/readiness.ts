@@ -6,12 +6,19 @@ import type { ReadinessCheck } from '../../http/readiness.js';
 import type { SalesforceAuth } from './auth.js';
 import { isSalesforceError } from './errors.js';
 
-export function salesforceReadinessCheck(auth: SalesforceAuth | undefined, opts: { critical?: boolean } = {}): ReadinessCheck {
+export function salesforceReadinessCheck(
+  auth: SalesforceAuth | undefined,
+  opts: { critical?: boolean } = {},
+): ReadinessCheck {
   return {
     name: 'salesforce',
     critical: opts.critical,
     async check() {
-      if (!auth) return { state: 'not_configured', detail: 'SF_LOGIN_URL, SF_CLIENT_ID, SF_USERNAME and a private key are not set' };
+      if (!auth)
+        return {
+          state: 'not_configured',
+          detail: 'SF_LOGIN_URL, SF_CLIENT_ID, SF_USERNAME and a private key are not set',
+        };
       try {
         const s = await auth.session();
         return { state: 'up', detail: new URL(s.instanceUrl).host };

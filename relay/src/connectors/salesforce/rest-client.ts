@@ -153,15 +153,27 @@ export class SalesforceRestClient {
     let raw: RawSalesforceError[];
     if (e.errorCode === 'MULTIPLE_API_ERRORS' && Array.isArray(e.data)) raw = e.data as RawSalesforceError[];
     else if (e.errorCode === 'MULTIPLE_CHOICES') {
-      raw = [{ errorCode: 'MULTIPLE_CHOICES', message: `${what}: several records match the external id (${JSON.stringify(e.data)})` }];
-    } else raw = [{ errorCode: e.errorCode, message: e.message, fields: (e.data as { fields?: string[] } | undefined)?.fields }];
-    if (raw[0]?.errorCode?.startsWith('ERROR_HTTP_')) raw = [{ message: `${what} answered HTTP ${status}: ${truncate(e.message)}` }];
+      raw = [
+        {
+          errorCode: 'MULTIPLE_CHOICES',
+          message: `${what}: several records match the external id (${JSON.stringify(e.data)})`,
+        },
+      ];
+    } else
+      raw = [
+        { errorCode: e.errorCode, message: e.message, fields: (e.data as { fields?: string[] } | undefined)?.fields },
+      ];
+    if (raw[0]?.errorCode?.startsWith('ERROR_HTTP_'))
+      raw = [{ message: `${what} answered HTTP ${status}: ${truncate(e.message)}` }];
     const sfCode = raw[0]?.errorCode;
     const limited = sfCode === 'REQUEST_LIMIT_EXCEEDED' || status === 429;
     const retryAfterMs = limited
       ? limitBackoffMs(
           { retryAfter: res.headers['retry-after'], limitInfo: res.headers['sforce-limit-info'] },
-          { spentDailyWaitMs: this.opts.spentDailyLimitWaitMs ?? 15 * 60_000, concurrentWaitMs: this.opts.concurrentLimitWaitMs ?? 5_000 },
+          {
+            spentDailyWaitMs: this.opts.spentDailyLimitWaitMs ?? 15 * 60_000,
+            concurrentWaitMs: this.opts.concurrentLimitWaitMs ?? 5_000,
+          },
         )
       : parseRetryAfter(res.headers['retry-after']);
     return fromSalesforceErrors(raw, { httpStatus: status, retryAfterMs });

@@ -21,7 +21,12 @@ beforeEach(() => {
 
 const portFor = (o: Partial<SalesforcePortOptions> = {}) =>
   createSalesforcePort({
-    auth: createSalesforceAuth({ loginUrl: org.url, clientId: org.clientId, username: org.username, privateKey: org.privateKey }),
+    auth: createSalesforceAuth({
+      loginUrl: org.url,
+      clientId: org.clientId,
+      username: org.username,
+      privateKey: org.privateKey,
+    }),
     apiVersion: '62.0',
     ...o,
   });
@@ -34,8 +39,12 @@ describe('SalesforcePort over jsforce (fake org)', () => {
     expect(await sf.getById('Account', id, ['Name'])).toEqual({ Id: id, Name: 'Acme' });
     await sf.update('Account', id, { Name: 'Acme 2' });
     expect(org.records.get('Account')?.[0]?.Name).toBe('Acme 2');
-    expect(await sf.upsert('Account', 'NetSuite_Internal_Id__c', '42', { Name: 'N', NetSuite_Internal_Id__c: '42' })).toMatchObject({ created: true });
-    expect(await sf.upsert('Account', 'NetSuite_Internal_Id__c', '42', { Name: 'N2' })).toMatchObject({ created: false });
+    expect(
+      await sf.upsert('Account', 'NetSuite_Internal_Id__c', '42', { Name: 'N', NetSuite_Internal_Id__c: '42' }),
+    ).toMatchObject({ created: true });
+    expect(await sf.upsert('Account', 'NetSuite_Internal_Id__c', '42', { Name: 'N2' })).toMatchObject({
+      created: false,
+    });
     expect(await sf.getById('Account', '001000000000999AAA')).toBeUndefined();
   });
 
@@ -43,9 +52,15 @@ describe('SalesforcePort over jsforce (fake org)', () => {
     const sf = portFor();
     await sf.create('Account', { Name: 'warm-up' });
     org.calls = [];
-    await expect(sf.getById('Account', "001' OR 1=1")).rejects.toMatchObject({ code: 'SF_INVALID_INPUT', sfCode: 'MALFORMED_ID' });
+    await expect(sf.getById('Account', "001' OR 1=1")).rejects.toMatchObject({
+      code: 'SF_INVALID_INPUT',
+      sfCode: 'MALFORMED_ID',
+    });
     await expect(sf.create('Account/../../x', { Name: 'x' })).rejects.toMatchObject({ code: 'SF_INVALID_INPUT' });
-    await expect(sf.create('Account', { 'Name, Id': 'x' })).rejects.toMatchObject({ code: 'SF_INVALID_INPUT', message: expect.stringContaining('Name, Id') });
+    await expect(sf.create('Account', { 'Name, Id': 'x' })).rejects.toMatchObject({
+      code: 'SF_INVALID_INPUT',
+      message: expect.stringContaining('Name, Id'),
+    });
     await expect(sf.upsert('Account', 'Ext__c', ' ', {})).rejects.toMatchObject({ code: 'SF_INVALID_INPUT' });
     await expect(sf.query('SELECT Id FROM Account' as never)).rejects.toMatchObject({ code: 'SF_INVALID_INPUT' });
     await expect(sf.publish('Account', {})).rejects.toMatchObject({ code: 'SF_INVALID_INPUT' });
@@ -54,7 +69,11 @@ describe('SalesforcePort over jsforce (fake org)', () => {
 
   it('maps a single-record failure to a typed permanent error naming the field', async () => {
     await expect(portFor().create('Account', {})).rejects.toMatchObject({
-      code: 'SF_VALIDATION', sfCode: 'REQUIRED_FIELD_MISSING', fields: ['Name'], retryable: false, httpStatus: 400,
+      code: 'SF_VALIDATION',
+      sfCode: 'REQUIRED_FIELD_MISSING',
+      fields: ['Name'],
+      retryable: false,
+      httpStatus: 400,
     });
   });
 
@@ -68,12 +87,16 @@ describe('SalesforcePort over jsforce (fake org)', () => {
     expect(rows[449]).toEqual({ Id: expect.any(String), Name: 'Acme 449' });
     expect(rows[0]).not.toHaveProperty('attributes');
     expect(org.calls.map((c) => c.path.replace(/\?.*/, ''))).toEqual([
-      '/services/data/v62.0/query', '/services/data/v62.0/query/01gFAKEAccount-200', '/services/data/v62.0/query/01gFAKEAccount-400',
+      '/services/data/v62.0/query',
+      '/services/data/v62.0/query/01gFAKEAccount-200',
+      '/services/data/v62.0/query/01gFAKEAccount-400',
     ]);
     const sizes: number[] = [];
     for await (const page of sf.queryPages(soql.select(['Id']).from('Account'))) sizes.push(page.length);
     expect(sizes).toEqual([200, 200, 50]);
-    await expect(sf.query(soql.select(['Id']).from('Account'), { maxRecords: 300 })).rejects.toMatchObject({ code: 'SF_INVALID_INPUT' });
+    await expect(sf.query(soql.select(['Id']).from('Account'), { maxRecords: 300 })).rejects.toMatchObject({
+      code: 'SF_INVALID_INPUT',
+    });
     expect(await sf.count(soql.count().from('Account'))).toBe(450);
   });
 
@@ -88,8 +111,17 @@ describe('SalesforcePort over jsforce (fake org)', () => {
     expect(results.map((r) => r.index)).toEqual(input.map((_, i) => i));
     const failed = results.filter((r) => !r.ok);
     expect(failed.map((r) => r.index)).toEqual([17, 201]);
-    expect(failed[0]).toMatchObject({ error: { code: 'SF_VALIDATION', sfCode: 'REQUIRED_FIELD_MISSING', fields: ['Name'], record: { index: 17, sobject: 'Account' } } });
-    expect(failed[1]).toMatchObject({ error: { sfCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', retryable: false, record: { index: 201 } } });
+    expect(failed[0]).toMatchObject({
+      error: {
+        code: 'SF_VALIDATION',
+        sfCode: 'REQUIRED_FIELD_MISSING',
+        fields: ['Name'],
+        record: { index: 17, sobject: 'Account' },
+      },
+    });
+    expect(failed[1]).toMatchObject({
+      error: { sfCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', retryable: false, record: { index: 201 } },
+    });
     expect(org.records.get('Account')).toHaveLength(448);
   });
 
@@ -98,14 +130,24 @@ describe('SalesforcePort over jsforce (fake org)', () => {
     const created = await sf.createMany('Account', accounts(3));
     const ids = created.map((r) => (r.ok ? r.id : ''));
     org.calls = [];
-    const updated = await sf.updateMany('Account', [{ Id: ids[0], Name: 'U0' }, { Name: 'no id' }, { Id: ids[2], Name: 'U2' }]);
+    const updated = await sf.updateMany('Account', [
+      { Id: ids[0], Name: 'U0' },
+      { Name: 'no id' },
+      { Id: ids[2], Name: 'U2' },
+    ]);
     expect(updated.map((r) => r.ok)).toEqual([true, false, true]);
     expect(updated[1]).toMatchObject({ error: { code: 'SF_INVALID_INPUT', record: { index: 1 } } });
     expect(org.calls.map((c) => c.records)).toEqual([2]);
     const upserted = await sf.upsertMany('Account', 'NetSuite_Internal_Id__c', [
-      { Name: 'A', NetSuite_Internal_Id__c: '1' }, { Name: 'B' }, { Name: 'C', NetSuite_Internal_Id__c: '1' },
+      { Name: 'A', NetSuite_Internal_Id__c: '1' },
+      { Name: 'B' },
+      { Name: 'C', NetSuite_Internal_Id__c: '1' },
     ]);
-    expect(upserted).toMatchObject([{ ok: true, created: true }, { ok: false, error: { code: 'SF_INVALID_INPUT' } }, { ok: true, created: false }]);
+    expect(upserted).toMatchObject([
+      { ok: true, created: true },
+      { ok: false, error: { code: 'SF_INVALID_INPUT' } },
+      { ok: true, created: false },
+    ]);
   });
 
   it('logs in again once on INVALID_SESSION_ID and retries the call', async () => {
@@ -125,18 +167,59 @@ describe('SalesforcePort over jsforce (fake org)', () => {
     const expired = { status: 401, body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }] };
     org.script.push(expired, expired, expired);
     org.calls = [];
-    await expect(sf.query(soql.select(['Id']).from('Account'))).rejects.toMatchObject({ code: 'SF_SESSION_EXPIRED', httpStatus: 401 });
+    await expect(sf.query(soql.select(['Id']).from('Account'))).rejects.toMatchObject({
+      code: 'SF_SESSION_EXPIRED',
+      httpStatus: 401,
+    });
     expect(org.calls).toHaveLength(2);
   });
 
   it.each([
-    [{ status: 403, body: [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }], headers: { 'retry-after': '30' } }, { code: 'SF_REQUEST_LIMIT', retryable: true, retryAfterMs: 30_000 }],
-    [{ status: 403, body: [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }], headers: { 'sforce-limit-info': 'api-usage=15000/15000' } }, { code: 'SF_REQUEST_LIMIT', retryAfterMs: 900_000 }],
-    [{ status: 400, body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record' }] }, { code: 'SF_ROW_LOCK', retryable: true }],
-    [{ status: 503, body: '<html>Service Unavailable</html>', headers: { 'content-type': 'text/html' } }, { code: 'SF_UNAVAILABLE', retryable: true, httpStatus: 503 }],
-    [{ status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred' }] }, { code: 'SF_UNAVAILABLE', retryable: true }],
-    [{ status: 400, body: [{ errorCode: 'INVALID_FIELD', message: "No such column 'Foo__c' on entity 'Account'" }] }, { code: 'SF_INVALID_FIELD', retryable: false }],
-    [{ status: 400, body: [{ errorCode: 'MALFORMED_QUERY', message: 'unexpected token' }, { errorCode: 'X', message: 'y' }] }, { code: 'SF_MALFORMED_QUERY', details: [{ sfCode: 'X', message: 'y' }] }],
+    [
+      {
+        status: 403,
+        body: [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }],
+        headers: { 'retry-after': '30' },
+      },
+      { code: 'SF_REQUEST_LIMIT', retryable: true, retryAfterMs: 30_000 },
+    ],
+    [
+      {
+        status: 403,
+        body: [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }],
+        headers: { 'sforce-limit-info': 'api-usage=15000/15000' },
+      },
+      { code: 'SF_REQUEST_LIMIT', retryAfterMs: 900_000 },
+    ],
+    [
+      {
+        status: 400,
+        body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record' }],
+      },
+      { code: 'SF_ROW_LOCK', retryable: true },
+    ],
+    [
+      { status: 503, body: '<html>Service Unavailable</html>', headers: { 'content-type': 'text/html' } },
+      { code: 'SF_UNAVAILABLE', retryable: true, httpStatus: 503 },
+    ],
+    [
+      { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred' }] },
+      { code: 'SF_UNAVAILABLE', retryable: true },
+    ],
+    [
+      { status: 400, body: [{ errorCode: 'INVALID_FIELD', message: "No such column 'Foo__c' on entity 'Account'" }] },
+      { code: 'SF_INVALID_FIELD', retryable: false },
+    ],
+    [
+      {
+        status: 400,
+        body: [
+          { errorCode: 'MALFORMED_QUERY', message: 'unexpected token' },
+          { errorCode: 'X', message: 'y' },
+        ],
+      },
+      { code: 'SF_MALFORMED_QUERY', details: [{ sfCode: 'X', message: 'y' }] },
+    ],
   ])('classifies a REST failure %#', async (scripted, expected) => {
     const sf = portFor();
     await sf.create('Account', { Name: 'warm-up' });
@@ -148,7 +231,10 @@ describe('SalesforcePort over jsforce (fake org)', () => {
     const sf = portFor({ timeoutMs: 50 });
     await sf.create('Account', { Name: 'x' });
     org.delayMs = 400;
-    await expect(sf.query(soql.select(['Id']).from('Account'))).rejects.toMatchObject({ code: 'SF_TIMEOUT', retryable: true });
+    await expect(sf.query(soql.select(['Id']).from('Account'))).rejects.toMatchObject({
+      code: 'SF_TIMEOUT',
+      retryable: true,
+    });
   });
 
   it('fails a whole chunk on a request-level error and skips the rest of the batch after a limit error', async () => {
@@ -162,19 +248,28 @@ describe('SalesforcePort over jsforce (fake org)', () => {
     const results = await sf.createMany('Account', accounts(450));
     expect(org.calls.map((c) => c.records)).toEqual([200, 200]);
     expect(results.slice(0, 200).every((r) => !r.ok && r.error.code === 'SF_PROTOCOL')).toBe(true);
-    expect(results.slice(200).every((r) => !r.ok && r.error.code === 'SF_REQUEST_LIMIT' && r.error.retryable)).toBe(true);
+    expect(results.slice(200).every((r) => !r.ok && r.error.code === 'SF_REQUEST_LIMIT' && r.error.retryable)).toBe(
+      true,
+    );
   });
 
   it('reports a 300 upsert as SF_MULTIPLE_MATCHES', async () => {
     const sf = portFor();
-    org.records.set('Account', [{ Id: '001000000000101AAA', Ext__c: 'd' }, { Id: '001000000000102AAA', Ext__c: 'd' }]);
-    await expect(sf.upsert('Account', 'Ext__c', 'd', { Name: 'x' })).rejects.toMatchObject({ code: 'SF_MULTIPLE_MATCHES', httpStatus: 300 });
+    org.records.set('Account', [
+      { Id: '001000000000101AAA', Ext__c: 'd' },
+      { Id: '001000000000102AAA', Ext__c: 'd' },
+    ]);
+    await expect(sf.upsert('Account', 'Ext__c', 'd', { Name: 'x' })).rejects.toMatchObject({
+      code: 'SF_MULTIPLE_MATCHES',
+      httpStatus: 300,
+    });
   });
 
   it('publishes a platform event and returns its EventUuid', async () => {
     const sf = portFor();
     expect(await sf.publish('NetSuite_Sync_Request__e', { Record_Id__c: '001000000000001AAA' })).toEqual({
-      id: 'e01xx0000000001AAA', eventUuid: '232fd30e-0a71-42bd-a97b-be0e329b2ded',
+      id: 'e01xx0000000001AAA',
+      eventUuid: '232fd30e-0a71-42bd-a97b-be0e329b2ded',
     });
   });
 

@@ -6,7 +6,13 @@ import { COLLECTION_LIMIT, chunk, failChunk, mapCollectionResults } from './coll
 import { SalesforceError, fromSalesforceErrors, isSalesforceError, type RawSalesforceError } from './errors.js';
 import { createNamespacer, type Namespacer } from './namespace.js';
 import type {
-  DescribeResult, PublishResult, QueryOptions, RecordResult, SalesforcePort, SfRecord, UpsertResult,
+  DescribeResult,
+  PublishResult,
+  QueryOptions,
+  RecordResult,
+  SalesforcePort,
+  SfRecord,
+  UpsertResult,
 } from './port.js';
 import { SalesforceRestClient, type RestClientOptions } from './rest-client.js';
 import { assertFieldPath, assertIdentifier, assertRecordId, isIdentifier } from './soql/identifiers.js';
@@ -53,14 +59,25 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
   const sobjectPath = (sobject: string) => encodeURIComponent(names.toOrg(assertIdentifier(sobject, 'sObject')));
 
   /** Body for a write: no `attributes`/`Id`, every key a valid field name, names namespaced. */
-  function writeBody(record: SfRecord, what: { index?: number; sobject: string }, drop: readonly string[] = []): Record<string, unknown> {
+  function writeBody(
+    record: SfRecord,
+    what: { index?: number; sobject: string },
+    drop: readonly string[] = [],
+  ): Record<string, unknown> {
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      throw invalid(`${what.sobject} record${what.index === undefined ? '' : ` #${what.index}`} is not an object`, what);
+      throw invalid(
+        `${what.sobject} record${what.index === undefined ? '' : ` #${what.index}`} is not an object`,
+        what,
+      );
     }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(record)) {
       if (k === 'attributes' || k === 'Id' || drop.includes(k) || v === undefined) continue;
-      if (!isIdentifier(k)) throw invalid(`${what.sobject} record${what.index === undefined ? '' : ` #${what.index}`} has an invalid field name ${JSON.stringify(k)}`, what);
+      if (!isIdentifier(k))
+        throw invalid(
+          `${what.sobject} record${what.index === undefined ? '' : ` #${what.index}`} has an invalid field name ${JSON.stringify(k)}`,
+          what,
+        );
       out[k] = v;
     }
     return names.recordToOrg(out);
@@ -89,18 +106,24 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
       yield rows;
       if (body.done || !body.nextRecordsUrl) return;
       if (!/^\/services\/data\/v\d+\.\d+\/query(All)?\/[A-Za-z0-9-]+$/.test(body.nextRecordsUrl)) {
-        throw new SalesforceError({ code: 'SF_PROTOCOL', message: `Unexpected nextRecordsUrl ${JSON.stringify(body.nextRecordsUrl)}` });
+        throw new SalesforceError({
+          code: 'SF_PROTOCOL',
+          message: `Unexpected nextRecordsUrl ${JSON.stringify(body.nextRecordsUrl)}`,
+        });
       }
       const next = await rest.request<unknown>({ method: 'GET', path: body.nextRecordsUrl });
-      if (!isQueryBody(next.body)) throw new SalesforceError({ code: 'SF_PROTOCOL', message: 'A query page has no records list' });
+      if (!isQueryBody(next.body))
+        throw new SalesforceError({ code: 'SF_PROTOCOL', message: 'A query page has no records list' });
       body = next.body;
     }
   }
 
   async function runQuery(query: SoqlQuery): Promise<QueryBody> {
-    if (query?.kind !== 'soql') throw invalid('query() takes a query built with soql.select(...); SOQL text is not accepted');
+    if (query?.kind !== 'soql')
+      throw invalid('query() takes a query built with soql.select(...); SOQL text is not accepted');
     const res = await rest.request<unknown>({ method: 'GET', path: `/query?q=${encodeURIComponent(query.toSoql())}` });
-    if (!isQueryBody(res.body)) throw new SalesforceError({ code: 'SF_PROTOCOL', message: 'The query answer has no records list' });
+    if (!isQueryBody(res.body))
+      throw new SalesforceError({ code: 'SF_PROTOCOL', message: 'The query answer has no records list' });
     return res.body;
   }
 
@@ -158,7 +181,8 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
       const all: T[] = [];
       for await (const page of port.queryPages<T>(query)) {
         all.push(...page);
-        if (all.length > max) throw invalid(`The query returned more than ${max} records; page with queryPages() or narrow it`);
+        if (all.length > max)
+          throw invalid(`The query returned more than ${max} records; page with queryPages() or narrow it`);
       }
       return all;
     },
@@ -170,10 +194,16 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
     async getById<T extends SfRecord>(sobject: string, id: string, fields?: readonly string[]) {
       assertRecordId(id);
       // `?fields=` returns only the named fields; the Id always comes back.
-      const list = fields && fields.length > 0 ? ['Id', ...fields.filter((f) => f !== 'Id')].map((f) => names.toOrg(assertFieldPath(f))) : undefined;
+      const list =
+        fields && fields.length > 0
+          ? ['Id', ...fields.filter((f) => f !== 'Id')].map((f) => names.toOrg(assertFieldPath(f)))
+          : undefined;
       const qs = list && list.length > 0 ? `?fields=${encodeURIComponent(list.join(','))}` : '';
       try {
-        const res = await rest.request<Record<string, unknown>>({ method: 'GET', path: `/sobjects/${sobjectPath(sobject)}/${id}${qs}` });
+        const res = await rest.request<Record<string, unknown>>({
+          method: 'GET',
+          path: `/sobjects/${sobjectPath(sobject)}/${id}${qs}`,
+        });
         return (await clean(res.body)) as T;
       } catch (err) {
         if (isSalesforceError(err) && err.code === 'SF_NOT_FOUND') return undefined;
@@ -183,7 +213,9 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
 
     async create(sobject, record) {
       const res = await rest.request<{ id?: string; success?: boolean; errors?: RawSalesforceError[] }>({
-        method: 'POST', path: `/sobjects/${sobjectPath(sobject)}`, body: writeBody(record, { sobject }),
+        method: 'POST',
+        path: `/sobjects/${sobjectPath(sobject)}`,
+        body: writeBody(record, { sobject }),
       });
       if (res.body?.success === false || typeof res.body?.id !== 'string') {
         throw fromSalesforceErrors(res.body?.errors ?? [], { httpStatus: res.status, record: { sobject } });
@@ -193,7 +225,11 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
 
     async update(sobject, id, record) {
       assertRecordId(id);
-      await rest.request({ method: 'PATCH', path: `/sobjects/${sobjectPath(sobject)}/${id}`, body: writeBody(record, { sobject }) });
+      await rest.request({
+        method: 'PATCH',
+        path: `/sobjects/${sobjectPath(sobject)}/${id}`,
+        body: writeBody(record, { sobject }),
+      });
     },
 
     async upsert(sobject, externalIdField, externalId, record): Promise<UpsertResult> {
@@ -203,7 +239,9 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
       }
       const path = `/sobjects/${sobjectPath(sobject)}/${encodeURIComponent(names.toOrg(externalIdField))}/${encodeURIComponent(externalId)}`;
       const res = await rest.request<{ id?: string; created?: boolean } | ''>({
-        method: 'PATCH', path, body: writeBody(record, { sobject }, [externalIdField]),
+        method: 'PATCH',
+        path,
+        body: writeBody(record, { sobject }, [externalIdField]),
       });
       const body = typeof res.body === 'object' && res.body !== null ? res.body : {};
       return { id: body.id, created: res.status === 201 || body.created === true };
@@ -211,23 +249,31 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
 
     createMany(sobject, records) {
       return collection(
-        sobject, records,
+        sobject,
+        records,
         (r, index) => {
           if (r?.Id !== undefined) throw invalid(`${sobject} record #${index} already has an Id; use updateMany`);
           return { body: writeBody(r, { sobject, index }) };
         },
-        (recs) => rest.request({ method: 'POST', path: '/composite/sobjects', body: { allOrNone: false, records: recs } }).then((r) => r.body),
+        (recs) =>
+          rest
+            .request({ method: 'POST', path: '/composite/sobjects', body: { allOrNone: false, records: recs } })
+            .then((r) => r.body),
       );
     },
 
     updateMany(sobject, records) {
       return collection(
-        sobject, records,
+        sobject,
+        records,
         (r, index) => {
           const id = assertRecordId(r?.Id, `${sobject} record #${index} Id`);
           return { body: { Id: id, ...writeBody(r, { sobject, index }) } };
         },
-        (recs) => rest.request({ method: 'PATCH', path: '/composite/sobjects', body: { allOrNone: false, records: recs } }).then((r) => r.body),
+        (recs) =>
+          rest
+            .request({ method: 'PATCH', path: '/composite/sobjects', body: { allOrNone: false, records: recs } })
+            .then((r) => r.body),
       );
     },
 
@@ -235,7 +281,8 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
       assertIdentifier(externalIdField, 'External id field');
       const path = `/composite/sobjects/${sobjectPath(sobject)}/${encodeURIComponent(names.toOrg(externalIdField))}`;
       return collection(
-        sobject, records,
+        sobject,
+        records,
         (r, index) => {
           const value = r?.[externalIdField];
           if (typeof value !== 'string' || value.trim() === '') {
@@ -243,18 +290,23 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
           }
           return { body: writeBody(r, { sobject, index }), externalId: value };
         },
-        (recs) => rest.request({ method: 'PATCH', path, body: { allOrNone: false, records: recs } }).then((r) => r.body),
+        (recs) =>
+          rest.request({ method: 'PATCH', path, body: { allOrNone: false, records: recs } }).then((r) => r.body),
       );
     },
 
     async publish(event, payload): Promise<PublishResult> {
-      if (!assertIdentifier(event, 'Platform event').endsWith('__e')) throw invalid(`${event} is not a platform event (name must end in __e)`);
+      if (!assertIdentifier(event, 'Platform event').endsWith('__e'))
+        throw invalid(`${event} is not a platform event (name must end in __e)`);
       const res = await rest.request<{ id?: string; success?: boolean; errors?: RawSalesforceError[] }>({
-        method: 'POST', path: `/sobjects/${sobjectPath(event)}`, body: writeBody(payload, { sobject: event }),
+        method: 'POST',
+        path: `/sobjects/${sobjectPath(event)}`,
+        body: writeBody(payload, { sobject: event }),
       });
       // success:true means queued; the OPERATION_ENQUEUED "error" carries the EventUuid.
       const errors = res.body?.errors ?? [];
-      if (res.body?.success !== true) throw fromSalesforceErrors(errors, { httpStatus: res.status, record: { sobject: event } });
+      if (res.body?.success !== true)
+        throw fromSalesforceErrors(errors, { httpStatus: res.status, record: { sobject: event } });
       const enqueued = errors.find((e) => e.statusCode === 'OPERATION_ENQUEUED');
       return { id: res.body.id, eventUuid: enqueued?.message };
     },
@@ -266,8 +318,13 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
       const value = rest
         .request<DescribeResult>({ method: 'GET', path: `/sobjects/${sobjectPath(key)}/describe` })
         .then((r) => {
-          if (!r.body || !Array.isArray(r.body.fields)) throw new SalesforceError({ code: 'SF_PROTOCOL', message: `Describe of ${key} has no fields` });
-          return { ...r.body, name: names.fromOrg(r.body.name), fields: r.body.fields.map((f) => ({ ...f, name: names.fromOrg(f.name) })) };
+          if (!r.body || !Array.isArray(r.body.fields))
+            throw new SalesforceError({ code: 'SF_PROTOCOL', message: `Describe of ${key} has no fields` });
+          return {
+            ...r.body,
+            name: names.fromOrg(r.body.name),
+            fields: r.body.fields.map((f) => ({ ...f, name: names.fromOrg(f.name) })),
+          };
         });
       describeCache.set(key, { at: now(), value });
       value.catch(() => {

@@ -24,7 +24,8 @@ const condition = (render: (names: NameMapper) => string): Condition => ({
 type Comparison = '=' | '!=' | '<' | '<=' | '>' | '>=';
 function compare(op: Comparison, field: string, value: SoqlValue): Condition {
   assertFieldPath(field);
-  if (value === null && op !== '=' && op !== '!=') throw invalid(`null can only be compared with = or != (field ${field})`);
+  if (value === null && op !== '=' && op !== '!=')
+    throw invalid(`null can only be compared with = or != (field ${field})`);
   const literal = formatValue(value);
   return condition((names) => `${names(field)} ${op} ${literal}`);
 }

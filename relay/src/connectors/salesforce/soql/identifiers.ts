@@ -31,11 +31,17 @@ export function assertFieldPath(path: unknown, what = 'Field'): string {
   if (typeof path !== 'string') return assertIdentifier(path, what);
   const segments = path.split('.');
   if (segments.length > MAX_PATH_SEGMENTS) {
-    throw new SalesforceError({ code: 'SF_INVALID_INPUT', message: `${what} ${JSON.stringify(path)} walks more than five relationships` });
+    throw new SalesforceError({
+      code: 'SF_INVALID_INPUT',
+      message: `${what} ${JSON.stringify(path)} walks more than five relationships`,
+    });
   }
   for (const s of segments) {
     if (!isIdentifier(s)) {
-      throw new SalesforceError({ code: 'SF_INVALID_INPUT', message: `${what} ${JSON.stringify(path)} is not a valid Salesforce field path` });
+      throw new SalesforceError({
+        code: 'SF_INVALID_INPUT',
+        message: `${what} ${JSON.stringify(path)} is not a valid Salesforce field path`,
+      });
     }
   }
   return path;

@@ -1,7 +1,25 @@
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { describe, expect, it } from 'vitest';
 import { createNamespacer } from '../namespace.js';
-import { and, contains, eq, gt, gte, inList, isNotNull, isNull, like, lt, lte, ne, not, notIn, or, startsWith, endsWith } from './conditions.js';
+import {
+  and,
+  contains,
+  eq,
+  gt,
+  gte,
+  inList,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  lte,
+  ne,
+  not,
+  notIn,
+  or,
+  startsWith,
+  endsWith,
+} from './conditions.js';
 import { createSoql, MAX_SOQL_LENGTH, soql } from './query.js';
 import { dateLiteral, soqlDate } from './values.js';
 
@@ -30,7 +48,10 @@ describe('soql builder', () => {
       .where(
         or(
           and(ne('Status', 'Draft'), lt('TotalAmount', 10.5), lte('EffectiveDate', soqlDate('2024-01-31'))),
-          and(gt('LastModifiedDate', new Date('2024-01-01T00:00:00Z')), gte('CreatedDate', dateLiteral('LAST_N_DAYS', 3))),
+          and(
+            gt('LastModifiedDate', new Date('2024-01-01T00:00:00Z')),
+            gte('CreatedDate', dateLiteral('LAST_N_DAYS', 3)),
+          ),
           not(isNull('NetSuite_Sales_Order_Id__c')),
           isNotNull('OrderNumber'),
           notIn('Status', ['Cancelled']),
@@ -52,7 +73,11 @@ describe('soql builder', () => {
 
   it('skips optional conditions and ANDs successive where calls', () => {
     const since: Date | undefined = undefined;
-    const q = soql.select(['Id']).from('Account').where(eq('Name', 'a'), since && gt('LastModifiedDate', since)).where(eq('Type', 'b'));
+    const q = soql
+      .select(['Id'])
+      .from('Account')
+      .where(eq('Name', 'a'), since && gt('LastModifiedDate', since))
+      .where(eq('Type', 'b'));
     expect(q.toSoql()).toBe("SELECT Id FROM Account WHERE (Name = 'a') AND (Type = 'b')");
   });
 
@@ -73,16 +98,37 @@ describe('soql builder', () => {
     ['triple underscore', () => soql.select(['a___b']).from('Account')],
     ['quote in field', () => soql.select(['Id']).from('Account').where(eq("Name' OR '1'='1", 'x'))],
     ['order by injection', () => soql.select(['Id']).from('Account').orderBy('Name; DELETE')],
-    ['bad direction', () => soql.select(['Id']).from('Account').orderBy('Name', 'DESC LIMIT 1' as never)],
+    [
+      'bad direction',
+      () =>
+        soql
+          .select(['Id'])
+          .from('Account')
+          .orderBy('Name', 'DESC LIMIT 1' as never),
+    ],
     ['negative limit', () => soql.select(['Id']).from('Account').limit(-1)],
     ['fractional limit', () => soql.select(['Id']).from('Account').limit(1.5)],
     ['offset over 2000', () => soql.select(['Id']).from('Account').offset(2001)],
     ['empty select', () => soql.select([]).from('Account')],
     ['empty IN', () => soql.select(['Id']).from('Account').where(inList('Id', []))],
-    ['null in IN', () => soql.select(['Id']).from('Account').where(inList('Id', [null]))],
+    [
+      'null in IN',
+      () =>
+        soql
+          .select(['Id'])
+          .from('Account')
+          .where(inList('Id', [null])),
+    ],
     ['null with <', () => soql.select(['Id']).from('Account').where(lt('Amount', null))],
     ['six relationship hops', () => soql.select(['A.B.C.D.E.F.G']).from('Account')],
-    ['raw condition object', () => soql.select(['Id']).from('Account').where({ kind: 'raw' } as never)],
+    [
+      'raw condition object',
+      () =>
+        soql
+          .select(['Id'])
+          .from('Account')
+          .where({ kind: 'raw' } as never),
+    ],
     ['empty AND', () => soql.select(['Id']).from('Account').where(and())],
   ])('refuses %s with SF_INVALID_INPUT', (_label, build) => {
     expect(build).toThrowError(expect.objectContaining({ code: 'SF_INVALID_INPUT' }));
@@ -91,7 +137,9 @@ describe('soql builder', () => {
   it('refuses a query without FROM and one longer than Salesforce accepts', () => {
     expect(() => soql.select(['Id']).toSoql()).toThrow(/no FROM/);
     const ids = Array.from({ length: 6000 }, (_, i) => `001000000000${String(i).padStart(6, '0')}`);
-    expect(() => soql.select(['Id']).from('Account').where(inList('Id', ids)).toSoql()).toThrow(new RegExp(`at most ${MAX_SOQL_LENGTH}`));
+    expect(() => soql.select(['Id']).from('Account').where(inList('Id', ids)).toSoql()).toThrow(
+      new RegExp(`at most ${MAX_SOQL_LENGTH}`),
+    );
   });
 
   it('is immutable: a base query can be reused', () => {

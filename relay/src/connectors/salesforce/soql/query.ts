@@ -34,7 +34,10 @@ const invalid = (message: string) => new SalesforceError({ code: 'SF_INVALID_INP
 
 export class SoqlQuery {
   readonly kind = 'soql' as const;
-  private constructor(private readonly state: State, private readonly names: NameMapper) {}
+  private constructor(
+    private readonly state: State,
+    private readonly names: NameMapper,
+  ) {}
 
   static start(names: NameMapper, fields: readonly SelectItem[], count = false): SoqlQuery {
     if (!count) {
@@ -60,8 +63,10 @@ export class SoqlQuery {
 
   orderBy(field: string, direction: 'ASC' | 'DESC' = 'ASC', nulls?: 'FIRST' | 'LAST'): SoqlQuery {
     assertFieldPath(field);
-    if (direction !== 'ASC' && direction !== 'DESC') throw invalid(`ORDER BY direction must be ASC or DESC (field ${field})`);
-    if (nulls !== undefined && nulls !== 'FIRST' && nulls !== 'LAST') throw invalid(`NULLS must be FIRST or LAST (field ${field})`);
+    if (direction !== 'ASC' && direction !== 'DESC')
+      throw invalid(`ORDER BY direction must be ASC or DESC (field ${field})`);
+    if (nulls !== undefined && nulls !== 'FIRST' && nulls !== 'LAST')
+      throw invalid(`NULLS must be FIRST or LAST (field ${field})`);
     return this.with({ orderBy: [...this.state.orderBy, { field, direction, nulls }] });
   }
 
@@ -71,7 +76,8 @@ export class SoqlQuery {
   }
 
   offset(n: number): SoqlQuery {
-    if (!Number.isSafeInteger(n) || n < 0 || n > MAX_OFFSET) throw invalid(`OFFSET must be a whole number from 0 to ${MAX_OFFSET}, got ${String(n)}`);
+    if (!Number.isSafeInteger(n) || n < 0 || n > MAX_OFFSET)
+      throw invalid(`OFFSET must be a whole number from 0 to ${MAX_OFFSET}, got ${String(n)}`);
     return this.with({ offset: n });
   }
 
@@ -95,7 +101,9 @@ export class SoqlQuery {
     if (s.limit !== undefined) text += ` LIMIT ${s.limit}`;
     if (s.offset !== undefined) text += ` OFFSET ${s.offset}`;
     if (text.length > MAX_SOQL_LENGTH) {
-      throw invalid(`The query is ${text.length} characters long; Salesforce accepts at most ${MAX_SOQL_LENGTH} (split the IN list)`);
+      throw invalid(
+        `The query is ${text.length} characters long; Salesforce accepts at most ${MAX_SOQL_LENGTH} (split the IN list)`,
+      );
     }
     return text;
   }

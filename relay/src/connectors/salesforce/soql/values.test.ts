@@ -17,6 +17,15 @@ describe('SOQL string escaping', () => {
     expect(escapeSoqlString('50%_off', { like: true })).toBe('50\\%\\_off');
   });
 
+  it('writes other control characters and U+2028/U+2029 as \\uXXXX (a raw one breaks lexers)', () => {
+    expect(escapeSoqlString('a\u2028b\u2029c\u0000d\u007fe')).toBe('a\\u2028b\\u2029c\\u0000d\\u007fe');
+    for (const s of ['\u2028', '\u2029', '\u0000', '\u001b', '\u0085']) {
+      const where = parsedWhere(formatValue(s));
+      expect(unescapeSoqlString(where.left.value.slice(1, -1))).toBe(s);
+    }
+    expect(unescapeSoqlString('\\\\u0041')).toBe('\\u0041');
+  });
+
   it.each([
     `x' OR Name != '`,
     `x\\' OR Name != '`,

@@ -41,7 +41,10 @@ export interface FakeOrg {
 
 const API = '/services/data/v62.0';
 const json = (c: Context, body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json;charset=UTF-8', 'sforce-limit-info': 'api-usage=7/15000', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json;charset=UTF-8', 'sforce-limit-info': 'api-usage=7/15000', ...headers },
+  });
 
 export async function startFakeOrg(): Promise<FakeOrg> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -50,8 +53,18 @@ export async function startFakeOrg(): Promise<FakeOrg> {
   const newId = (prefix: string) => `${prefix}${String(++idSeq).padStart(12, '0')}AAA`;
   const app = new Hono();
   const org: FakeOrg = {
-    url: '', clientId: '3MVG9fake', username: 'int@example.com', privateKey, logins: 0, calls: [], records: new Map(), describes: 0,
-    pageSize: 2000, script: [], delayMs: 0, failNames: new Set(),
+    url: '',
+    clientId: '3MVG9fake',
+    username: 'int@example.com',
+    privateKey,
+    logins: 0,
+    calls: [],
+    records: new Map(),
+    describes: 0,
+    pageSize: 2000,
+    script: [],
+    delayMs: 0,
+    failNames: new Set(),
     expireTokens: () => tokens.clear(),
     close: async () => undefined,
   };
@@ -87,7 +100,11 @@ export async function startFakeOrg(): Promise<FakeOrg> {
       return json(c, { error: 'unsupported_grant_type', error_description: 'grant type not supported' }, 400);
     }
     try {
-      const { payload } = await jwtVerify(String(form.assertion), publicKey, { issuer: org.clientId, audience: org.url, algorithms: ['RS256'] });
+      const { payload } = await jwtVerify(String(form.assertion), publicKey, {
+        issuer: org.clientId,
+        audience: org.url,
+        algorithms: ['RS256'],
+      });
       if (payload.sub !== org.username) throw new Error('user');
     } catch {
       return json(c, { error: 'invalid_grant', error_description: 'invalid assertion' }, 400);
@@ -95,12 +112,19 @@ export async function startFakeOrg(): Promise<FakeOrg> {
     org.logins += 1;
     const token = `00D000000000001!AQ${org.logins}x${Math.random().toString(36).slice(2)}`;
     tokens.add(token);
-    return json(c, { access_token: token, instance_url: org.url, id: `${org.url}/id/00D000000000001EAA/005000000000001AAA`, token_type: 'Bearer', scope: 'api' });
+    return json(c, {
+      access_token: token,
+      instance_url: org.url,
+      id: `${org.url}/id/00D000000000001EAA/005000000000001AAA`,
+      token_type: 'Bearer',
+      scope: 'api',
+    });
   });
 
   app.use(`${API}/*`, async (c, next) => {
     const auth = c.req.header('authorization') ?? '';
-    if (!tokens.has(auth.replace(/^Bearer /, ''))) return json(c, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], 401);
+    if (!tokens.has(auth.replace(/^Bearer /, '')))
+      return json(c, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], 401);
     let records: number | undefined;
     if (c.req.path.includes('/composite/sobjects') && c.req.method !== 'GET') {
       records = ((await c.req.raw.clone().json()) as { records?: unknown[] }).records?.length;
@@ -108,17 +132,33 @@ export async function startFakeOrg(): Promise<FakeOrg> {
     org.calls.push({ method: c.req.method, path: c.req.path, records, authorization: auth });
     if (org.delayMs > 0) await new Promise((r) => setTimeout(r, org.delayMs));
     const scripted = org.script.shift();
-    if (scripted) return new Response(scripted.body === undefined ? null : typeof scripted.body === 'string' ? scripted.body : JSON.stringify(scripted.body), {
-      status: scripted.status, headers: { 'content-type': 'application/json;charset=UTF-8', ...scripted.headers },
-    });
+    if (scripted)
+      return new Response(
+        scripted.body === undefined
+          ? null
+          : typeof scripted.body === 'string'
+            ? scripted.body
+            : JSON.stringify(scripted.body),
+        {
+          status: scripted.status,
+          headers: { 'content-type': 'application/json;charset=UTF-8', ...scripted.headers },
+        },
+      );
     return next();
   });
 
   const page = (c: Context, type: string, offset: number) => {
     const all = table(type);
-    const rows = all.slice(offset, offset + org.pageSize).map((r) => ({ attributes: { type, url: `${API}/sobjects/${type}/${r.Id}` }, ...r }));
+    const rows = all
+      .slice(offset, offset + org.pageSize)
+      .map((r) => ({ attributes: { type, url: `${API}/sobjects/${type}/${r.Id}` }, ...r }));
     const done = offset + org.pageSize >= all.length;
-    return json(c, { totalSize: all.length, done, ...(done ? {} : { nextRecordsUrl: `${API}/query/01gFAKE${type}-${offset + org.pageSize}` }), records: rows });
+    return json(c, {
+      totalSize: all.length,
+      done,
+      ...(done ? {} : { nextRecordsUrl: `${API}/query/01gFAKE${type}-${offset + org.pageSize}` }),
+      records: rows,
+    });
   };
   app.get(`${API}/query`, (c) => {
     try {
@@ -135,7 +175,14 @@ export async function startFakeOrg(): Promise<FakeOrg> {
   });
   app.get(`${API}/sobjects/:type/describe`, (c) => {
     org.describes += 1;
-    return json(c, { name: c.req.param('type'), label: c.req.param('type'), fields: [{ name: 'Id', type: 'id' }, { name: 'Name', type: 'string' }] });
+    return json(c, {
+      name: c.req.param('type'),
+      label: c.req.param('type'),
+      fields: [
+        { name: 'Id', type: 'id' },
+        { name: 'Name', type: 'string' },
+      ],
+    });
   });
   app.get(`${API}/sobjects/:type/:id`, (c) => {
     const rec = table(c.req.param('type')).find((r) => r.Id === c.req.param('id'));
@@ -146,7 +193,15 @@ export async function startFakeOrg(): Promise<FakeOrg> {
     const type = c.req.param('type');
     const body = (await c.req.json()) as Record<string, unknown>;
     if (type.endsWith('__e')) {
-      return json(c, { id: 'e01xx0000000001AAA', success: true, errors: [{ statusCode: 'OPERATION_ENQUEUED', message: '232fd30e-0a71-42bd-a97b-be0e329b2ded', fields: [] }] }, 201);
+      return json(
+        c,
+        {
+          id: 'e01xx0000000001AAA',
+          success: true,
+          errors: [{ statusCode: 'OPERATION_ENQUEUED', message: '232fd30e-0a71-42bd-a97b-be0e329b2ded', fields: [] }],
+        },
+        201,
+      );
     }
     const err = validate(type, body);
     if (err) return json(c, [{ errorCode: err.statusCode, message: err.message, fields: err.fields }], 400);
@@ -161,43 +216,70 @@ export async function startFakeOrg(): Promise<FakeOrg> {
     return c.body(null, 204);
   });
   app.patch(`${API}/sobjects/:type/:field/:value`, async (c) => {
-    const r = upsertOne(c.req.param('type'), c.req.param('field'), c.req.param('value'), (await c.req.json()) as Record<string, unknown>);
-    if (r.multiple) return json(c, r.multiple.map((m) => `${API}/sobjects/${c.req.param('type')}/${m.Id}`), 300);
+    const r = upsertOne(
+      c.req.param('type'),
+      c.req.param('field'),
+      c.req.param('value'),
+      (await c.req.json()) as Record<string, unknown>,
+    );
+    if (r.multiple)
+      return json(
+        c,
+        r.multiple.map((m) => `${API}/sobjects/${c.req.param('type')}/${m.Id}`),
+        300,
+      );
     return json(c, { id: r.id, success: true, errors: [], created: r.created }, r.created ? 201 : 200);
   });
-  const collection = async (c: Context, write: (type: string, rec: Record<string, unknown>) => { id: string; created?: boolean }) => {
-    const body = (await c.req.json()) as { allOrNone?: boolean; records: (Record<string, unknown> & { attributes: { type: string } })[] };
-    if (body.records.length > 200) return json(c, [{ message: 'Maximum 200 records', errorCode: 'EXCEEDED_ID_LIMIT' }], 400);
-    return json(c, body.records.map(({ attributes, ...rec }) => {
-      const err = validate(attributes.type, rec);
-      if (err) return { success: false, errors: [err] };
-      return { ...write(attributes.type, rec), success: true, errors: [] };
-    }));
+  const collection = async (
+    c: Context,
+    write: (type: string, rec: Record<string, unknown>) => { id: string; created?: boolean },
+  ) => {
+    const body = (await c.req.json()) as {
+      allOrNone?: boolean;
+      records: (Record<string, unknown> & { attributes: { type: string } })[];
+    };
+    if (body.records.length > 200)
+      return json(c, [{ message: 'Maximum 200 records', errorCode: 'EXCEEDED_ID_LIMIT' }], 400);
+    return json(
+      c,
+      body.records.map(({ attributes, ...rec }) => {
+        const err = validate(attributes.type, rec);
+        if (err) return { success: false, errors: [err] };
+        return { ...write(attributes.type, rec), success: true, errors: [] };
+      }),
+    );
   };
-  app.post(`${API}/composite/sobjects`, (c) => collection(c, (type, rec) => {
-    const r: Rec = { ...rec, Id: newId('001') };
-    table(type).push(r);
-    return { id: r.Id };
-  }));
-  app.patch(`${API}/composite/sobjects`, (c) => collection(c, (type, rec) => {
-    const r = table(type).find((x) => x.Id === rec.Id);
-    if (r) Object.assign(r, rec);
-    return { id: String(rec.Id) };
-  }));
-  app.patch(`${API}/composite/sobjects/:type/:field`, (c) => collection(c, (type, rec) => {
-    const field = c.req.param('field');
-    const r = upsertOne(type, field, String(rec[field]), rec);
-    if (r.multiple || !r.id) throw new Error('multiple');
-    return { id: r.id, created: r.created };
-  }));
+  app.post(`${API}/composite/sobjects`, (c) =>
+    collection(c, (type, rec) => {
+      const r: Rec = { ...rec, Id: newId('001') };
+      table(type).push(r);
+      return { id: r.Id };
+    }),
+  );
+  app.patch(`${API}/composite/sobjects`, (c) =>
+    collection(c, (type, rec) => {
+      const r = table(type).find((x) => x.Id === rec.Id);
+      if (r) Object.assign(r, rec);
+      return { id: String(rec.Id) };
+    }),
+  );
+  app.patch(`${API}/composite/sobjects/:type/:field`, (c) =>
+    collection(c, (type, rec) => {
+      const field = c.req.param('field');
+      const r = upsertOne(type, field, String(rec[field]), rec);
+      if (r.multiple || !r.id) throw new Error('multiple');
+      return { id: r.id, created: r.created };
+    }),
+  );
 
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   org.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  org.close = () => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    if ('closeAllConnections' in server) server.closeAllConnections();
-  });
+  org.close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    });
   return org;
 }
