@@ -7,6 +7,7 @@ import { IdFactory, keyPrefixOf, normalizeId, to15 } from '../ids.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { getField, type FieldDef, type ObjectDef } from '../schema/types.js';
 import { derive } from './derived.js';
+import { checkRules } from './rules.js';
 import { OrgStore, type ChangeEntry, type FieldValues, type StoredRecord, type Transaction } from './org-store.js';
 import { coerceValue, formatDateTime } from './values.js';
 
@@ -194,6 +195,7 @@ export class Dml {
     this.checkRequired(obj, full);
     this.checkReferences(obj, full, Object.keys(full).filter((k) => !SYSTEM.has(k.toLowerCase())));
     this.checkUnique(obj, full, id, Object.keys(values));
+    checkRules(this.store, obj, full);
     derive(this.store, obj, full, (f, format) => this.nextAutoNumber(obj, f, format));
     this.store.put(tx, { type: obj.name, id, values: full, deleted: false });
     tx.changes.push(this.change('CREATE', obj, full, Object.keys(full)));
@@ -222,6 +224,7 @@ export class Dml {
     this.checkRequired(obj, next, touched);
     this.checkReferences(obj, next, touched);
     this.checkUnique(obj, next, rec.id, touched);
+    checkRules(this.store, obj, next);
     const changed = Object.keys(values).filter((k) => rec.values[k] !== next[k]);
     const now = formatDateTime(this.opts.now());
     next.LastModifiedDate = now;
