@@ -5,3 +5,4 @@ export type { InboxPort, InboxEntryInput, InboxSource, AppendResult, ReplayCheck
 export { createInbox, type InboxOptions } from './inbox.js';
 export { classify, retryDelay, DEFAULT_RETRY, type RetryPolicyOptions, type Classified } from './failures.js';
 export { AdaptiveLimiter, LeaseLimiter, type ConcurrencyLimiter, type Permit } from './limiter.js';
+export { createDurablePipeline, type DurablePipeline } from './wiring.js';
