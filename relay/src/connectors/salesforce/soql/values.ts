@@ -114,11 +114,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function escapeSoqlString(value: string, opts: { like?: boolean } = {}): string {
   if (LONE_SURROGATE.test(value)) throw invalid('A SOQL string value contains an unpaired UTF-16 surrogate');
-  const pattern = opts.like
-    ? /[\\'"\n\r\t\b\f%_\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
-    : /[\\'"\n\r\t\b\f\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+  // Matching control characters is the point here: they are what must be escaped.
+  // eslint-disable-next-line no-control-regex
+  const plain = /[\\'"\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+  // eslint-disable-next-line no-control-regex
+  const like = /[\\'"%_\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
   return value.replace(
-    pattern,
+    opts.like ? like : plain,
     (c) => ESCAPES[c] ?? (c === '%' || c === '_' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   );
 }
