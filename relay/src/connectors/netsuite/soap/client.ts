@@ -32,7 +32,7 @@ import {
   type ParsedSearch,
 } from './response.js';
 import { SoapTransport, type RequestLimiter } from './transport.js';
-import { child, childrenNamed, textOf } from './xml-tree.js';
+import { child, childrenNamed, textOf, type Node } from './xml-tree.js';
 
 /**
  * NetSuitePort over SuiteTalk SOAP with TBA. Every list method validates each input locally (a bad
@@ -153,7 +153,7 @@ export class SoapNetSuiteClient implements NetSuitePort {
           }
           part.forEach((p, i) => {
             const key = keys[p.index] as NsRecordKey;
-            const read = parseReadResponse(items[i] as never);
+            const read = parseReadResponse(items[i] as Node);
             results[p.index] = read.ok
               ? { ok: true, record: toNsRecord(read.record, key.type) }
               : {
@@ -317,7 +317,7 @@ export class SoapNetSuiteClient implements NetSuitePort {
       }
       part.forEach((p, i) => {
         const input = inputs[p.index] as NsRecord | NsRecordKey;
-        const w = parseWriteResponse(items[i] as never);
+        const w = parseWriteResponse(items[i] as Node);
         results[p.index] = w.ok
           ? {
               ok: true,
@@ -336,7 +336,7 @@ export class SoapNetSuiteClient implements NetSuitePort {
             };
       });
       const failed = part.filter((p) => results[p.index]?.ok === false).length;
-      this.config.logger?.info({ operation, records: part.length, failed }, 'netsuite write list');
+      this.config.logger?.debug({ operation, records: part.length, failed }, 'netsuite write list');
     } catch (e) {
       this.failChunk(e, part, inputs, results);
     }

@@ -17,4 +17,4 @@ export {
   type TbaCredentials,
   type TokenPassport,
 } from './token-passport.js';
-export type { RequestLimiter } from './transport.js';
+export { localLimiter, pipelineLimiter, type RequestLimiter } from './transport.js';

@@ -1,4 +1,5 @@
-import { bulkhead, ExponentialBackoff, handleWhen, retry, wrap, type IPolicy } from 'cockatiel';
+import { bulkhead, ExponentialBackoff, handleWhen, retry, type RetryPolicy } from 'cockatiel';
+import type { ConcurrencyLimiter } from '../../../pipeline/limiter.js';
 import type { Logger } from '../../../logging/logger.js';
 import { isNetSuiteError, NetSuiteError, protocolError, timeoutError } from '../errors.js';
 import type { XmlObject } from './codec.js';
@@ -20,6 +21,32 @@ export interface RequestLimiter {
   run<T>(fn: () => Promise<T>): Promise<T>;
 }
 
+/** A local cap of `limit` requests in flight (cockatiel bulkhead with an unbounded queue). */
+export function localLimiter(limit: number): RequestLimiter {
+  const policy = bulkhead(limit, Number.POSITIVE_INFINITY);
+  return { run: (fn) => policy.execute(fn) };
+}
+
+/**
+ * Runs each request under the pipeline's account-wide ConcurrencyLimiter (shared across replicas on
+ * PostgreSQL); a WS_REQUEST_BLOCKED answer releases the permit as a `fault` so the level steps down.
+ */
+export function pipelineLimiter(limiter: ConcurrencyLimiter): RequestLimiter {
+  return {
+    run: async (fn) => {
+      const permit = await limiter.acquire();
+      try {
+        const out = await fn();
+        permit.release('ok');
+        return out;
+      } catch (e) {
+        permit.release(isNetSuiteError(e) && e.code === 'NS_CONCURRENCY_LIMIT' ? 'fault' : 'neutral');
+        throw e;
+      }
+    },
+  };
+}
+
 export interface CallOptions {
   preferences?: Preferences;
   searchPreferences?: SearchPreferences;
@@ -32,7 +59,8 @@ export class SoapTransport {
   readonly version: string;
   private readonly fetchFn: typeof fetch;
   private readonly timeoutMs: number;
-  private readonly policy: IPolicy;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly limiter: RequestLimiter;
   private readonly logger: Logger | undefined;
 
   constructor(
@@ -44,23 +72,21 @@ export class SoapTransport {
     this.fetchFn = config.fetch ?? fetch;
     this.timeoutMs = config.timeoutMs ?? 120_000;
     this.logger = config.logger;
-    const retryPolicy = retry(
+    this.retryPolicy = retry(
       handleWhen((e) => isNetSuiteError(e) && e.code === 'NS_CONCURRENCY_LIMIT'),
       {
         maxAttempts: Math.max(0, (config.concurrencyRetries ?? 3) - 1),
         backoff: new ExponentialBackoff({ initialDelay: config.retryBaseDelayMs ?? 500, maxDelay: 10_000 }),
       },
     );
-    const limit: IPolicy = limiter
-      ? ({ execute: (fn: () => Promise<unknown>) => limiter.run(fn) } as unknown as IPolicy)
-      : bulkhead(config.concurrency ?? 5, Number.POSITIVE_INFINITY);
-    this.policy = wrap(retryPolicy, limit);
+    // Retries wait outside the limiter, so a backing-off request does not hold a slot.
+    this.limiter = limiter ?? localLimiter(config.concurrency ?? 5);
   }
 
   /** Sends `<platformMsgs:{operation}>{body}</…>`; resolves with the parsed Body element or throws NetSuiteError. */
   call(operation: string, body: XmlObject, prefixes: Iterable<string>, opts: CallOptions = {}): Promise<SoapResponse> {
     const prefixList = [...prefixes];
-    return this.policy.execute(() => this.once(operation, body, prefixList, opts)) as Promise<SoapResponse>;
+    return this.retryPolicy.execute(() => this.limiter.run(() => this.once(operation, body, prefixList, opts)));
   }
 
   private async once(operation: string, body: XmlObject, prefixes: string[], opts: CallOptions): Promise<SoapResponse> {
