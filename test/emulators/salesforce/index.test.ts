@@ -38,6 +38,24 @@ describe('startSalesforceEmulator', () => {
   });
 });
 
+it('has no CurrencyIsoCode in a single-currency org and a restricted one with multi-currency on', async () => {
+  const single = await startTestOrg();
+  const multi = await startTestOrg({ env: { SF_EMULATOR_CURRENCIES: 'usd, EUR' } });
+  try {
+    const q = encodeURIComponent('SELECT Id, CurrencyIsoCode FROM Account');
+    expect(((await single.api(`query?q=${q}`)).body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('INVALID_FIELD');
+    const [id] = multi.sf.org.seed('Order', [{ AccountId: multi.sf.org.seed('Account', [{ Name: 'M' }])[0], EffectiveDate: '2026-01-01' }]);
+    expect(multi.sf.org.record(id!)?.CurrencyIsoCode).toBe('USD');
+    const bad = await multi.api('sobjects/Account', { method: 'POST', json: { Name: 'x', CurrencyIsoCode: 'JPY' } });
+    expect((bad.body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
+    expect((await multi.api('sobjects/Account', { method: 'POST', json: { Name: 'x', CurrencyIsoCode: 'EUR' } })).status).toBe(201);
+  } finally {
+    await single.sf.close();
+    await multi.sf.close();
+  }
+  await expect(startSalesforceEmulator({ env: { SF_EMULATOR_CURRENCIES: 'EURO' } })).rejects.toThrow(/SF_EMULATOR_CURRENCIES/);
+});
+
 it('reads the standalone listen address from SF_EMULATOR_PORT / SF_EMULATOR_HOST', () => {
   expect(listenOptionsFromEnv({})).toEqual({ port: 4010, host: '127.0.0.1' });
   expect(listenOptionsFromEnv({ SF_EMULATOR_PORT: '5001', SF_EMULATOR_HOST: '0.0.0.0' })).toEqual({ port: 5001, host: '0.0.0.0' });

@@ -13,7 +13,7 @@ import { Hono } from 'hono';
 import { createConnectedApp } from './auth/connected-app.js';
 import { oauthRoutes } from './auth/oauth-routes.js';
 import { TokenStore } from './auth/token-store.js';
-import { knobsFromEnv, type SfKnobs } from './knobs.js';
+import { currenciesFromEnv, knobsFromEnv, type SfKnobs } from './knobs.js';
 import { Org } from './org.js';
 import { createOrgHandle, type OrgHandle, type SeedData } from './org-handle.js';
 import { errorResponse, sfJson } from './rest/middleware.js';
@@ -46,6 +46,8 @@ export interface SalesforceEmulatorOptions {
   now?: () => number;
   /** Injectable randomness for the fault knobs. */
   random?: () => number;
+  /** Multi-currency org with these ISO codes (first = corporate); else SF_EMULATOR_CURRENCIES; default off. */
+  currencies?: string[];
   /** Read `SF_EMULATOR_*` knobs from this environment (default process.env). */
   env?: NodeJS.ProcessEnv;
 }
@@ -72,8 +74,9 @@ export async function startSalesforceEmulator(opts: SalesforceEmulatorOptions = 
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
   const metadataDir = opts.metadataDir ?? fileURLToPath(new URL('../../../force-app/main/default', import.meta.url));
-  const schema = new SchemaRegistry(await loadMetadata(metadataDir));
   const env = opts.env ?? process.env;
+  const currencies = opts.currencies ?? currenciesFromEnv(env);
+  const schema = new SchemaRegistry(await loadMetadata(metadataDir), currencies === undefined ? {} : { currencies });
   const knobs = { ...knobsFromEnv(env), ...opts.knobs } as SfKnobs;
   const streamingEnv = streamingSettingsFromEnv(env);
   const bus = new EventBus({ retentionMs: opts.retentionMs ?? streamingEnv.retentionMs ?? DEFAULT_RETENTION_MS, now });

@@ -39,6 +39,16 @@ const envSchema = z.object({
   SF_EMULATOR_QUERY_BATCH_SIZE: z.coerce.number().int().min(200).max(2000).optional(),
 });
 
+/** `SF_EMULATOR_CURRENCIES=USD,EUR` turns multi-currency on (first = corporate currency). */
+export function currenciesFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+  const raw = env.SF_EMULATOR_CURRENCIES;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const list = raw.split(',').map((c) => c.trim().toUpperCase());
+  const bad = list.find((c) => !/^[A-Z]{3}$/.test(c));
+  if (bad !== undefined) throw new Error(`Invalid SF_EMULATOR_CURRENCIES: '${bad}' is not an ISO 4217 code`);
+  return list;
+}
+
 /** Knobs named in the environment; a bad value throws naming the variable. */
 export function knobsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<SfKnobs> {
   const parsed = envSchema.safeParse(env);

@@ -36,7 +36,12 @@ export class SchemaRegistry {
   readonly cdcEntities = new Set<string>();
   readonly problems: string[] = [];
 
-  constructor(metadata: LoadedMetadata = { objects: [], channelMembers: [] }) {
+  /**
+   * `currencies`: when given, the org has multi-currency on: every record object gets a restricted
+   * `CurrencyIsoCode` picklist (the first currency is the corporate default). Without it, as in a new
+   * org, `CurrencyIsoCode` does not exist and selecting it fails with INVALID_FIELD.
+   */
+  constructor(metadata: LoadedMetadata = { objects: [], channelMembers: [] }, options: { currencies?: string[] } = {}) {
     for (const obj of standardObjects()) this.add(obj);
     let customIndex = 0;
     let eventIndex = 0;
@@ -51,6 +56,7 @@ export class SchemaRegistry {
       else if (loaded.name.endsWith('__c')) this.add(this.customObject(loaded, customIndex++));
       else this.problems.push(`${loaded.name}: no such standard object in the emulator; its fields are ignored`);
     }
+    if (options.currencies !== undefined && options.currencies.length > 0) this.enableMultiCurrency(options.currencies);
     this.linkChildren();
     this.applyChannelMembers(metadata.channelMembers);
   }
@@ -108,6 +114,26 @@ export class SchemaRegistry {
       fields,
       childRelationships: [],
     };
+  }
+
+  private enableMultiCurrency(currencies: string[]): void {
+    for (const obj of this.objects.values()) {
+      if (obj.kind === 'platformEvent') continue;
+      obj.fields.set(
+        'currencyisocode',
+        fieldDef({
+          name: 'CurrencyIsoCode',
+          type: 'picklist',
+          label: `${obj.label} Currency`,
+          length: 3,
+          picklistValues: currencies,
+          restrictedPicklist: true,
+          defaultValue: currencies[0],
+          nillable: false,
+          custom: false,
+        }),
+      );
+    }
   }
 
   private linkChildren(): void {
