@@ -120,13 +120,11 @@ describe('SOAP connector ⇄ NetSuite emulator', () => {
     expect(new Set(ids(over)).size).toBe(201);
     expect(emu.account.governance.stats().accepted - before).toBe(3);
 
-    const updates = over
-      .slice(0, 101)
-      .map((r, i) => ({
-        type: 'customer' as const,
-        internalId: r.ok ? r.internalId : '',
-        fields: { comments: `u${i}` },
-      }));
+    const updates = over.slice(0, 101).map((r, i) => ({
+      type: 'customer' as const,
+      internalId: r.ok ? r.internalId : '',
+      fields: { comments: `u${i}` },
+    }));
     allOk(await port.update(updates));
     expect(emu.account.governance.stats().accepted - before).toBe(5);
 
@@ -268,6 +266,20 @@ describe('SOAP connector ⇄ NetSuite emulator', () => {
     allOk(await port.add([{ ...payment, externalId: 'INIT-PAY' }]));
     expect((await port.get({ type: 'invoice', externalId: 'INIT-INV' })).fields).toMatchObject({ amountRemaining: 0 });
 
+    const collect = async (q: Parameters<NetSuitePort['search']>[0]) => {
+      const out: NsRecord[] = [];
+      for await (const page of port.search(q)) out.push(...page.records);
+      return out;
+    };
+    const soTranId = String(order.fields.tranId);
+    expect((await collect({ type: 'salesOrder', tranId: soTranId })).map((r) => r.internalId)).toEqual([soId]);
+    const billed = await collect({ type: 'salesOrder', status: ['_salesOrderBilled'], externalIds: ['INIT-SO'] });
+    expect(billed.map((r) => r.externalId)).toEqual(['INIT-SO']);
+    expect((await collect({ type: 'invoice', externalIds: ['INIT-INV'] })).map((r) => r.type)).toEqual(['invoice']);
+    expect((await collect({ type: 'inventoryItem', externalIds: ['INIT-ITEM'] })).map((r) => r.type)).toEqual([
+      'inventoryItem',
+    ]);
+    expect(await collect({ type: 'serviceSaleItem', externalIds: ['INIT-ITEM'] })).toEqual([]);
     await expect(
       port.initialize({ type: 'invoice', reference: { type: 'salesOrder', internalId: '999999' } }),
     ).rejects.toMatchObject({
