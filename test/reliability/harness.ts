@@ -4,7 +4,11 @@
  * at-least-once; the worker SIGKILLed at random moments and restarted; then everything is checked
  * against the target's write log and the worker's store.
  */
-import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Db } from '../../relay/src/store/db.js';
+import { openPgDb } from '../../relay/src/store/pg-db.js';
+import { openSqliteDb } from '../../relay/src/store/sqlite-db.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +29,8 @@ export interface ScenarioOptions {
   killGapMs: [number, number];
   settleTimeoutMs: number;
   faultRate?: number;
+  /** The worker's store: the embedded one (default) or PostgreSQL at DATABASE_URL (own schema). */
+  store?: 'sqlite' | 'postgres';
 }
 
 interface Child {
@@ -109,7 +115,11 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
   const started = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'nsc-reliability-'));
   const target = await spawnChild('fake-target.ts', { FAULT_RATE: String(o.faultRate ?? 0.25) });
-  const workerEnv = { DATA_DIR: dataDir, TARGET_URL: target.url, DATABASE_URL: '' };
+  const databaseUrl = process.env.DATABASE_URL ?? '';
+  const pgSchema = `nsc_rel_${randomBytes(5).toString('hex')}`;
+  const usePg = o.store === 'postgres';
+  if (usePg && !databaseUrl) throw new Error('the PostgreSQL reliability run needs DATABASE_URL');
+  const workerEnv = { DATA_DIR: dataDir, TARGET_URL: target.url, DATABASE_URL: usePg ? databaseUrl : '', PG_SCHEMA: pgSchema };
   let worker = await spawnChild('worker.ts', workerEnv);
   try {
     const changes = makeChanges(o);
@@ -166,45 +176,50 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
     worker.proc.kill('SIGTERM');
     const finalExit = await worker.exit;
     const state = (await (await fetch(`${target.url}/state`)).json()) as ScenarioReport['target'];
-    const db = inspect(join(dataDir, 'relay.db'));
+    const db = await inspect(usePg ? openPgDb(databaseUrl, { schema: pgSchema }) : openSqliteDb(join(dataDir, 'relay.db')));
     return { changes, kills, resends, finalExit, target: state, db, elapsedMs: Date.now() - started };
   } finally {
     worker.proc.kill('SIGKILL');
     target.proc.kill('SIGTERM');
     await target.exit;
     rmSync(dataDir, { recursive: true, force: true });
+    if (usePg) {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${pgSchema} CASCADE`);
+      await client.end();
+    }
   }
 }
 
-function inspect(file: string): ScenarioReport['db'] {
-  const db = new Database(file, { readonly: true });
+async function inspect(db: Db): Promise<ScenarioReport['db']> {
   try {
-    const one = (sql: string) => Number((db.prepare(sql).get() as { n: number }).n);
-    const workByStatus = Object.fromEntries(
-      (db.prepare('SELECT status, COUNT(*) AS n FROM work GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
-    );
+    const one = async (sql: string) => Number((await db.all<{ n: number }>(sql))[0]?.n ?? 0);
+    const statuses = await db.all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM work GROUP BY status');
     const superseded = new Set(
-      (db.prepare(`SELECT payload FROM work WHERE status = 'superseded'`).all() as { payload: string }[]).map((r) => {
+      (await db.all<{ payload: string }>(`SELECT payload FROM work WHERE status = 'superseded'`)).map((r) => {
         const p = JSON.parse(r.payload) as Change;
         return `${p.key}:${p.version}`;
       }),
     );
-    const dlq = (db.prepare(`SELECT stage, payload, reason FROM dlq WHERE status = 'open'`).all() as { stage: string; payload: string; reason: string }[]).map(
+    const dlq = (await db.all<{ stage: string; payload: string; reason: string }>(`SELECT stage, payload, reason FROM dlq WHERE status = 'open'`)).map(
       (r) => {
         const p = JSON.parse(r.payload) as Change;
         return { stage: r.stage, key: p.key, version: p.version, reason: r.reason };
       },
     );
     return {
-      inbox: one('SELECT COUNT(*) AS n FROM inbox'),
-      unfinished: one(`SELECT COUNT(*) AS n FROM work WHERE status IN ('ready', 'claimed')`),
-      workByStatus,
-      multiplyLogged: one(`SELECT COUNT(*) AS n FROM (SELECT work_id FROM sync_log WHERE work_id IS NOT NULL GROUP BY work_id HAVING COUNT(*) > 1) x`),
+      inbox: await one('SELECT COUNT(*) AS n FROM inbox'),
+      unfinished: await one(`SELECT COUNT(*) AS n FROM work WHERE status IN ('ready', 'claimed')`),
+      workByStatus: Object.fromEntries(statuses.map((r) => [r.status, Number(r.n)])),
+      multiplyLogged: await one(
+        `SELECT COUNT(*) AS n FROM (SELECT work_id FROM sync_log WHERE work_id IS NOT NULL GROUP BY work_id HAVING COUNT(*) > 1) x`,
+      ),
       superseded,
       dlq,
     };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
