@@ -164,6 +164,20 @@ describe('Salesforce connector ⇄ emulator', () => {
     expect(err).toMatchObject({ code: 'SF_REQUEST_LIMIT', retryable: true, retryAfterMs: expect.any(Number) });
   });
 
+  it('names the relay in the CDC changeOrigin of its own writes (echo detection)', async () => {
+    const built = createSalesforceConnectorFromEnv(parseEnv({ ...sf.env }), {
+      port: { callClient: 'NetSuiteConnect' },
+    });
+    const { id } = await built!.salesforce.create('Account', { Name: 'Echo Co' });
+    const events = sf.org.bus.retained('/data/NetSuite_Connect__chn');
+    const mine = events.filter((e) => JSON.stringify(e.data).includes(id));
+    expect(mine).toHaveLength(1);
+    const header = (mine[0]!.data as { payload: { ChangeEventHeader: { changeType: string; changeOrigin: string } } })
+      .payload.ChangeEventHeader;
+    expect(header.changeType).toBe('CREATE');
+    expect(header.changeOrigin).toContain('client=NetSuiteConnect');
+  });
+
   it('publishes the sync-request platform event and describes package fields', async () => {
     const res = await port.publish('NetSuite_Sync_Request__e', {
       Record_Id__c: '001000000000001AAA',

@@ -265,6 +265,13 @@ describe('SalesforcePort over jsforce (fake org)', () => {
     });
   });
 
+  it('sends Sforce-Call-Options client=<callClient> so change events show the relay as their origin', async () => {
+    const sf = portFor({ callClient: 'NetSuiteConnect' });
+    await sf.create('Account', { Name: 'echo' });
+    expect(org.calls.at(-1)?.callOptions).toBe('client=NetSuiteConnect');
+    expect(org.calls.at(-1)?.authorization).toMatch(/^Bearer 00D/);
+  });
+
   it('publishes a platform event and returns its EventUuid', async () => {
     const sf = portFor();
     expect(await sf.publish('NetSuite_Sync_Request__e', { Record_Id__c: '001000000000001AAA' })).toEqual({

@@ -25,7 +25,7 @@ export interface FakeOrg {
   privateKey: KeyObject;
   logins: number;
   /** Requests seen after auth, `METHOD path` with the number of records for collection writes. */
-  calls: { method: string; path: string; records?: number; authorization?: string }[];
+  calls: { method: string; path: string; records?: number; authorization?: string; callOptions?: string }[];
   records: Map<string, Rec[]>;
   describes: number;
   pageSize: number;
@@ -129,7 +129,13 @@ export async function startFakeOrg(): Promise<FakeOrg> {
     if (c.req.path.includes('/composite/sobjects') && c.req.method !== 'GET') {
       records = ((await c.req.raw.clone().json()) as { records?: unknown[] }).records?.length;
     }
-    org.calls.push({ method: c.req.method, path: c.req.path, records, authorization: auth });
+    org.calls.push({
+      method: c.req.method,
+      path: c.req.path,
+      records,
+      authorization: auth,
+      callOptions: c.req.header('sforce-call-options'),
+    });
     if (org.delayMs > 0) await new Promise((r) => setTimeout(r, org.delayMs));
     const scripted = org.script.shift();
     if (scripted)
