@@ -20,6 +20,8 @@ export const sideSchema = z.object({
   field: fieldName.optional(),
   read: expression.optional(),
   write: expression.optional(),
+  /** JSONata applied to this field's value after reading it (input `$` = the value), as in Sync_Mapping__c.Transform__c. */
+  transform: expression.optional(),
 }).refine((s) => s.field !== undefined || s.read !== undefined || s.write !== undefined, 'a side needs a field, read or write');
 
 export const directionSchema = z.enum(['both', 'toNetSuite', 'toSalesforce']);
@@ -67,6 +69,8 @@ export const mappingDefinitionSchema = z.object({
   direction: directionSchema,
   /** JSONata over the canonical record: only records for which it is true are synced ("only active customers"). */
   condition: expression.optional(),
+  /** JSONata over the source record, checked first (Sync_Flow__c.Conditions__c compiles to this). */
+  sourceCondition: expression.optional(),
   fields: z.array(fieldMappingSchema).min(1),
   lines: z.array(lineMappingSchema).default([]),
   rules: z.array(ruleSchema).default([]),

@@ -13,7 +13,7 @@ const acct = {
   OwnerId: '005000000000001AAA',
   CurrencyIsoCode: 'EUR',
   BillingStreet: '1 Main St\nSuite 5',
-  BillingCity: 'springfield',
+  BillingCity: ' Springfield ',
   BillingState: 'Illinois',
   BillingPostalCode: '62701',
   BillingCountry: 'United States',

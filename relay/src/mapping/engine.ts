@@ -84,6 +84,7 @@ export async function runMapping(def: MappingDefinition, opts: RunOptions): Prom
       let value: unknown;
       try {
         value = side.read ? await cache.get(side.read, { mapping: def.id, field: `${prefix}${f.canonical}` }).evaluate(src, bindings) : side.field ? getPath(src, side.field) : undefined;
+        if (side.transform && !isBlank(value)) value = await cache.get(side.transform, { mapping: def.id, field: `${prefix}${side.field ?? f.canonical}` }).evaluate(value, bindings);
       } catch (err) {
         fail(prefix + f.canonical, err);
         continue;
@@ -127,6 +128,18 @@ export async function runMapping(def: MappingDefinition, opts: RunOptions): Prom
     }
   }
 
+  if (def.sourceCondition) {
+    let ok = false;
+    try {
+      ok = (await cache.get(def.sourceCondition, { mapping: def.id, field: '(source condition)' }).evaluate(opts.record, bindings)) === true;
+    } catch (err) {
+      fail('(source condition)', err);
+    }
+    if (!ok) {
+      findings.push({ code: 'CONDITION_NOT_MET', field: '', record, severity: findings.length ? 'error' : 'info', message: `Skipped: the record does not meet the flow's conditions (${def.sourceCondition})`, suggestedFix: 'Nothing to do unless the record should sync; then change it or the flow conditions.' });
+      return { mapping: def.id, record, canonical: {}, payload: {}, findings, included: false, action: decideAction(findings) };
+    }
+  }
   const canonical: Record<string, unknown> = {};
   await readFields(def.fields, opts.record, canonical, '');
   for (const lm of def.lines) {

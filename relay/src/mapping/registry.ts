@@ -1,4 +1,4 @@
-import { mappingDefinitionSchema, type MappingDefinition, type MappingDefinitionInput, type System, allows } from './definition.js';
+import { mappingDefinitionSchema, type MappingDefinition, type MappingDefinitionInput, type System } from './definition.js';
 import { defaultCrosswalk, defaultMappings } from './defaults/index.js';
 import { Crosswalk, type CrosswalkTables } from './crosswalk.js';
 import { MappingError, isMappingError } from './errors.js';
@@ -8,6 +8,7 @@ import { anomalyPolicySchema } from './overrides.js';
 import { netsuiteRecords } from './targets/netsuite.js';
 import { salesforceObjects } from './targets/salesforce.js';
 import type { RecordSpec } from './targets/descriptor.js';
+import { NETSUITE_FIELDS } from './targets/netsuite-fields.js';
 
 export function targetSpec(system: System, object: string): RecordSpec | undefined {
   return system === 'netsuite' ? netsuiteRecords[object] : salesforceObjects[object];
@@ -23,6 +24,24 @@ export function lineSpecs(system: System, object: string): Record<string, Record
 const knows = (spec: RecordSpec, field: string) => field in spec || Object.keys(spec).some((k) => k.startsWith(`${field}.`));
 
 /**
+ * Whether `field` exists on `object`: NetSuite fields against the XSD field lists (plus the descriptor tables);
+ * Salesforce custom fields (`__c`) against the package's fields; Salesforce standard fields are not listed
+ * here (no describe offline), so they pass, and the org rejects a wrong one at write time.
+ */
+export function fieldExists(system: System, object: string, field: string): boolean {
+  const head = field.split('.')[0] ?? field;
+  if (system === 'netsuite') {
+    const xsd = NETSUITE_FIELDS[object];
+    const spec = netsuiteRecords[object];
+    if (!xsd && !spec) return true;
+    return (xsd?.includes(head) ?? false) || (spec ? knows(spec, field) || knows(spec, head) : false);
+  }
+  if (!/__c$/.test(head)) return true;
+  const spec = salesforceObjects[object];
+  return spec ? knows(spec, head) : true;
+}
+
+/**
  * Parses, checks and compiles a mapping definition: schema, every expression (parse and size), and every
  * written field against the target's field table. Throws a MappingError naming the mapping and the field.
  */
@@ -36,26 +55,27 @@ export function compileDefinition(input: unknown, cache = new ExpressionCache())
   const def = parsed.data;
   const exprs: [string, string][] = [];
   if (def.condition) exprs.push(['(condition)', def.condition]);
+  if (def.sourceCondition) exprs.push(['(source condition)', def.sourceCondition]);
   for (const r of def.rules) exprs.push([`(rule ${r.id})`, r.when]);
-  const check = (fields: MappingDefinition['fields'], prefix: string, specs: Partial<Record<System, RecordSpec | undefined>>) => {
+  const check = (fields: MappingDefinition['fields'], prefix: string, objects: Record<System, string | undefined>) => {
     for (const f of fields) {
       for (const sys of ['salesforce', 'netsuite'] as const) {
         const side = f[sys];
         if (!side) continue;
         if (side.read) exprs.push([`${prefix}${f.canonical} (${sys} read)`, side.read]);
+        if (side.transform) exprs.push([`${prefix}${side.field ?? f.canonical}`, side.transform]);
         if (side.write) exprs.push([`${prefix}${side.field ?? f.canonical} (${sys} write)`, side.write]);
-        const from: System = sys === 'salesforce' ? 'netsuite' : 'salesforce';
-        const spec = specs[sys];
-        if (side.field && allows(f.direction, from) && spec && !knows(spec, side.field))
-          throw new MappingError(def.id, prefix + side.field, `unknown ${sys} field on ${sys === 'salesforce' ? def.salesforce.object : def.netsuite.record}`, 'MAPPING_UNKNOWN_FIELD');
+        const object = objects[sys];
+        if (side.field && object && !fieldExists(sys, object, side.field))
+          throw new MappingError(def.id, prefix + side.field, `unknown ${sys} field on ${object}`, 'MAPPING_UNKNOWN_FIELD');
       }
     }
   };
-  check(def.fields, '', { salesforce: targetSpec('salesforce', def.salesforce.object), netsuite: targetSpec('netsuite', def.netsuite.record) });
+  check(def.fields, '', { salesforce: def.salesforce.object, netsuite: def.netsuite.record });
   for (const lm of def.lines)
     check(lm.fields, `${lm.canonical}.`, {
-      salesforce: lm.salesforce ? lineSpecs('salesforce', def.salesforce.object)[lm.salesforce] : undefined,
-      netsuite: lm.netsuite ? lineSpecs('netsuite', def.netsuite.record)[lm.netsuite] : undefined,
+      salesforce: undefined,
+      netsuite: lm.netsuite ? `${def.netsuite.record}.${lm.netsuite}` : undefined,
     });
   for (const [field, src] of exprs) cache.get(src, { mapping: def.id, field });
   return def;
@@ -66,20 +86,32 @@ export function applyOverrides(base: MappingDefinitionInput, flow: FlowOverride 
   const out: MappingDefinitionInput = structuredClone(base);
   if (flow) {
     if (flow.direction) out.direction = flow.direction;
+    if (flow.sourceCondition) out.sourceCondition = flow.sourceCondition;
     if (flow.condition === null) delete out.condition;
     else if (flow.condition !== undefined) out.condition = flow.condition;
     const rules = [...(out.rules ?? [])].filter((r) => !flow.rules.some((o) => o.id === r.id));
     out.rules = [...rules, ...flow.rules];
   }
-  for (const o of fields) {
+  for (const o of [...fields].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0))) {
     const list = out.fields;
-    const i = list.findIndex((f) => f.canonical === o.canonical);
+    const to = o.from ? (o.from === 'salesforce' ? 'netsuite' : 'salesforce') : undefined;
+    // A plain Sync_Mapping__c (source field → target field) overrides the field mapping writing that target.
+    const canonical =
+      o.canonical ??
+      (to ? list.find((f) => f[to]?.field === o.targetField)?.canonical : undefined) ??
+      `custom.${(o.targetField ?? 'field').replace(/[^A-Za-z0-9_]/g, '_')}`;
+    const i = list.findIndex((f) => f.canonical === canonical);
     if (o.remove) {
       if (i >= 0) list.splice(i, 1);
       continue;
     }
-    const cur = i >= 0 ? { ...list[i]! } : { canonical: o.canonical };
+    const cur = i >= 0 ? { ...list[i]! } : { canonical };
     const next: Record<string, unknown> = { ...cur };
+    if (o.from && to) {
+      if (o.sourceField !== undefined) next[o.from] = { field: o.sourceField, ...(o.transform ? { transform: o.transform } : {}) };
+      else if (o.transform) next[o.from] = { ...((next[o.from] as object | undefined) ?? {}), transform: o.transform };
+      if (o.targetField) next[to] = { ...((next[to] as object | undefined) ?? {}), field: o.targetField };
+    }
     for (const k of ['salesforce', 'netsuite', 'direction', 'master', 'default', 'required', 'onOverflow'] as const) {
       if (o[k] === undefined) continue;
       if (o[k] === null) delete next[k];

@@ -16,6 +16,7 @@ export const productItem: MappingDefinitionInput = {
     f('name', { field: 'Name', read: '$clean(Name)' }, { field: 'displayName', read: '$clean(displayName)' }, { required: true }),
     f('description', 'Description', 'salesDescription'),
     f('isActive', 'IsActive', { field: 'isInactive', read: '$not(isInactive)', write: '$not($value)' }, { default: true }),
+    f('type', 'NetSuite_Item_Type__c', undefined, { direction: 'toSalesforce', master: 'netsuite', default: 'nonInventorySaleItem' }),
   ],
 };
 

@@ -9,7 +9,7 @@ const addr = (i: number, sfPrefix: 'Billing' | 'Shipping') => {
     f(`${c}.street1`, { field: `${sfPrefix}Street`, read: `$street(${sfPrefix}Street, 1)`, write: `$joinStreet(addresses[${i}].street1, addresses[${i}].street2, addresses[${i}].street3)` }, { field: ns('addr1'), read: `$clean(${nj('addr1')})` }),
     f(`${c}.street2`, { read: `$street(${sfPrefix}Street, 2)` }, { field: ns('addr2'), read: `$clean(${nj('addr2')})` }),
     f(`${c}.street3`, { read: `$street(${sfPrefix}Street, 3)` }, { field: ns('addr3'), read: `$clean(${nj('addr3')})` }),
-    f(`${c}.city`, { field: `${sfPrefix}City`, read: `$titleCase(${sfPrefix}City)` }, { field: ns('city'), read: `$titleCase(${nj('city')})` }),
+    f(`${c}.city`, { field: `${sfPrefix}City`, read: `$clean(${sfPrefix}City)` }, { field: ns('city'), read: `$clean(${nj('city')})` }),
     f(`${c}.state`, { field: `${sfPrefix}State`, read: `$state(${sfPrefix}State, ${sfPrefix}Country)` }, { field: ns('state'), read: `$state(${nj('state')}, ${nj('country')})` }),
     f(`${c}.postalCode`, { field: `${sfPrefix}PostalCode`, read: `$postal(${sfPrefix}PostalCode)` }, { field: ns('zip'), read: `$postal(${nj('zip')})` }),
     f(`${c}.country`, { field: `${sfPrefix}Country`, read: `$country(${sfPrefix}Country)` }, { field: ns('country'), read: `$country(${nj('country')})` }),
@@ -63,7 +63,9 @@ export const customerAccountStatus: MappingDefinitionInput = {
     f('balance.amount', 'NetSuite_Balance__c', { read: '$amount(balance)' }, { direction: 'toSalesforce', master: 'netsuite' }),
     f('overdueBalance.amount', 'NetSuite_Overdue_Balance__c', { read: '$amount(overdueBalance)' }, { direction: 'toSalesforce', master: 'netsuite' }),
     f('creditLimit.amount', 'NetSuite_Credit_Limit__c', { read: '$amount(creditLimit)' }, { direction: 'toSalesforce', master: 'netsuite' }),
-    f('onCreditHold', 'NetSuite_Credit_Hold__c', { read: 'creditHoldOverride = "_on"' }, { direction: 'toSalesforce', master: 'netsuite' }),
+    f('creditHold', 'NetSuite_Credit_Hold__c', { read: 'creditHoldOverride' }, { direction: 'toSalesforce', master: 'netsuite' }),
+    f('daysOverdue', 'NetSuite_Days_Overdue__c', { read: '$toNumber(daysOverdue)' }, { direction: 'toSalesforce', master: 'netsuite' }),
+    f('unbilledOrders.amount', 'NetSuite_Unbilled_Orders__c', { read: '$amount(unbilledOrders)' }, { direction: 'toSalesforce', master: 'netsuite' }),
   ],
 };
 

@@ -14,6 +14,7 @@ export const invoiceMirror: MappingDefinitionInput = {
   direction: 'toSalesforce',
   fields: [
     f('number', 'Name', 'tranId', { ...sf, required: true }),
+    f('tranId', 'Tran_Id__c', 'tranId', sf),
     f('ids.netsuiteInternalId', 'NetSuite_Internal_Id__c', 'internalId', { ...sf, required: true }),
     f('customer.salesforceId', 'Account__c', { read: 'entity.externalId' }, { ...sf, required: true }),
     f('salesOrder.salesforceId', 'Order__c', { read: 'createdFrom.externalId' }, sf),
@@ -37,8 +38,10 @@ export const invoiceOrderStatus: MappingDefinitionInput = {
   fields: [
     f('salesOrder.salesforceId', 'Id', { read: 'createdFrom.externalId' }, { ...sf, required: true }),
     f('number', 'NetSuite_Invoice_Number__c', 'tranId', sf),
+    f('total.amount', undefined, { read: '$amount(total)' }, sf),
     f('amountRemaining.amount', 'NetSuite_Amount_Remaining__c', { read: '$amount(amountRemaining)' }, sf),
-    f('status', { field: 'NetSuite_Payment_Status__c', write: '$lookup("paymentStatus", $value)' }, { read: 'status' }, sf),
+    // Paid when NetSuite says so; otherwise partially paid once anything was paid, else unpaid.
+    f('status', { field: 'NetSuite_Payment_Status__c', write: '$value in ["Paid In Full", "_paidInFull"] ? "Paid" : ($cmp($coalesce(amountRemaining.amount, 0), $coalesce(total.amount, 0)) < 0 ? "Partially Paid" : "Unpaid")' }, { read: 'status' }, sf),
   ],
 };
 
@@ -52,8 +55,11 @@ export const paymentMirror: MappingDefinitionInput = {
   direction: 'toSalesforce',
   fields: [
     f('number', 'Name', { read: '$coalesce(tranId, internalId)' }, { ...sf, required: true }),
+    f('tranId', 'Tran_Id__c', 'tranId', sf),
     f('ids.netsuiteInternalId', 'NetSuite_Internal_Id__c', 'internalId', { ...sf, required: true }),
     f('customer.salesforceId', 'Account__c', { read: 'customer.externalId' }, { ...sf, required: true }),
+    f('depositStatus', { field: 'Status__c', write: '$lookup("paymentDepositStatus", $value)' }, { read: 'status' }, sf),
+    f('appliedInvoices', 'Applied_Invoices__c', { read: '$join(applyList.apply[apply = true].refNum, ", ")' }, sf),
     f('paymentDate', 'Payment_Date__c', { read: '$zonedToDate(tranDate, $tz)' }, sf),
     f('total.amount', 'Amount__c', { read: '$amount(payment)' }, sf),
     f('currency', 'Currency__c', { read: nsCurrency }, sf),

@@ -31,9 +31,15 @@ export const defaultMappings: readonly MappingDefinitionInput[] = [
 export const defaultCrosswalk: CrosswalkTables = {
   orderStatus: {
     _pendingApproval: 'Pending Approval', _pendingFulfillment: 'Pending Fulfillment', _partiallyFulfilled: 'Partially Fulfilled',
-    _pendingBillingPartFulfilled: 'Partially Fulfilled', _pendingBilling: 'Pending Billing', _fullyBilled: 'Billed', _closed: 'Closed', _cancelled: 'Cancelled',
+    _pendingBillingPartFulfilled: 'Pending Billing/Partially Fulfilled', _pendingBilling: 'Pending Billing', _fullyBilled: 'Billed', _closed: 'Closed', _cancelled: 'Cancelled',
   },
-  invoiceStatus: { _open: 'Open', _paidInFull: 'Paid In Full', _partiallyPaid: 'Partially Paid', _voided: 'Voided', Open: 'Open', 'Paid In Full': 'Paid In Full' },
-  paymentStatus: { _open: 'Unpaid', _paidInFull: 'Paid', _partiallyPaid: 'Partially Paid', Open: 'Unpaid', 'Paid In Full': 'Paid' },
+  invoiceStatus: {
+    _open: 'Open', _paidInFull: 'Paid In Full', _pendingApproval: 'Pending Approval', _rejected: 'Rejected', _voided: 'Voided',
+    Open: 'Open', 'Paid In Full': 'Paid In Full', 'Pending Approval': 'Pending Approval', Rejected: 'Rejected', Voided: 'Voided',
+  },
+  paymentDepositStatus: {
+    _notDeposited: 'Not Deposited', _deposited: 'Deposited', _unapprovedPayment: 'Unapproved Payment', _voided: 'Voided',
+    'Not Deposited': 'Not Deposited', Deposited: 'Deposited', 'Unapproved Payment': 'Unapproved Payment', Voided: 'Voided',
+  },
   pricebook: {},
 };

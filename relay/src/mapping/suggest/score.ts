@@ -43,7 +43,8 @@ export interface PairScore {
 }
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
-export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15 };
+export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6 };
+const DISTINCTIVE = new Set(['email', 'phone', 'url']);
 
 const describeMatch = (m: string[], via: Map<string, string>) =>
   m.map((c) => (c.includes('≈') ? `"${c.replace('≈', '" abbreviates "')}"` : via.get(c) && via.get(c) !== c.replace(/_/g, ' ') ? `"${c.replace(/_/g, ' ')}" (via "${via.get(c)}")` : `"${c.replace(/_/g, ' ')}"`)).join(', ');
@@ -71,6 +72,7 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
   reasons.push(tc === 1 ? `same type (${t.field.type})` : `compatible types (${s.field.type} → ${t.field.type}, ${tc.toFixed(2)})`);
 
   let profileFactor = 1;
+  let valueEvidence = 0;
   if (s.profile && t.profile) {
     const agree = profileAgreement(s.profile, t.profile);
     profileFactor = SCORE_WEIGHTS.profileFloor + (1 - SCORE_WEIGHTS.profileFloor) * agree;
@@ -80,10 +82,12 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
     if (fit !== undefined) {
       profileFactor = SCORE_WEIGHTS.profileFloor + (1 - SCORE_WEIGHTS.profileFloor) * fit;
       if (fit >= 0.5) reasons.push(`source samples look like ${dominantKind(s.profile)}, as a ${t.field.type} field expects`);
+      // Distinctive values (emails, phones, web addresses) speak for themselves when names are vague.
+      if (DISTINCTIVE.has(t.family) && fit >= 0.8) valueEvidence = SCORE_WEIGHTS.distinctiveValues * fit;
       else reasons.push(`source samples (${dominantKind(s.profile)}) do not look like ${t.field.type}`);
     }
   }
-  let confidence = lexical * (SCORE_WEIGHTS.typeFloor + (1 - SCORE_WEIGHTS.typeFloor) * tc) * profileFactor;
+  let confidence = Math.max(lexical, valueEvidence) * (SCORE_WEIGHTS.typeFloor + (1 - SCORE_WEIGHTS.typeFloor) * tc) * profileFactor;
   if (s.samples.size && t.samples.size) {
     let shared = 0;
     for (const v of s.samples) if (t.samples.has(v)) shared++;

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { profileAgreement, profileFitsType, profileOf, valueKind } from './profile.js';
+import { typeCompatibility, typeFamily } from './types.js';
+
+describe('value profiles', () => {
+  it('classifies sample values', () => {
+    expect(valueKind('ada@acme.com')).toBe('email');
+    expect(valueKind('(415) 555-2671')).toBe('phone');
+    expect(valueKind('https://acme.com')).toBe('url');
+    expect(valueKind('2026-05-01')).toBe('date');
+    expect(valueKind('2026-05-01T00:00:00.000-07:00')).toBe('datetime');
+    expect(valueKind('1250.00')).toBe('amount');
+    expect(valueKind('42')).toBe('integer');
+    expect(valueKind('USD')).toBe('currencyCode');
+    expect(valueKind('DE')).toBe('countryCode');
+    expect(valueKind('0015g00000XyZ1aAAF')).toBe('sfId');
+    expect(valueKind('WID-3000')).toBe('code');
+    expect(valueKind('Acme Corporation')).toBe('text');
+  });
+  it('measures agreement and fit to a declared type', () => {
+    const emails = profileOf(['a@b.com', 'c@d.io'])!;
+    const phones = profileOf(['(415) 555-2671'])!;
+    expect(profileAgreement(emails, profileOf(['x@y.com'])!)).toBe(1);
+    expect(profileAgreement(emails, phones)).toBe(0);
+    expect(profileFitsType(emails, 'email')).toBe(1);
+    expect(profileFitsType(phones, 'date')).toBe(0);
+    expect(profileFitsType(phones, 'text')).toBeUndefined();
+    expect(profileOf([])).toBeUndefined();
+  });
+});
+
+describe('type compatibility', () => {
+  it('maps both systems’ types into families', () => {
+    expect(typeFamily('RecordRef')).toBe('reference');
+    expect(typeFamily('dateTime')).toBe('datetime');
+    expect(typeFamily('currency')).toBe('money');
+    expect(typeFamily('select')).toBe('picklist');
+  });
+  it('rates compatibility', () => {
+    expect(typeCompatibility('email', 'email')).toBe(1);
+    expect(typeCompatibility('date', 'datetime')).toBe(0.9);
+    expect(typeCompatibility('boolean', 'date')).toBe(0);
+    expect(typeCompatibility('reference', 'text')).toBeGreaterThan(0.5);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { suggestMappings } from './suggest.js';
+import { InMemoryAcceptedMappings } from './memory.js';
+import type { Schema } from './schema.js';
+
+const account: Schema = {
+  system: 'salesforce',
+  object: 'Account',
+  fields: [
+    { name: 'Name', label: 'Account Name', type: 'string', samples: ['Acme Corp'] },
+    { name: 'BillingPostalCode', label: 'Billing Zip/Postal Code', type: 'string', samples: ['94105'] },
+    { name: 'Website', label: 'Website', type: 'url', samples: ['www.acme.com'] },
+    { name: 'OwnerId', label: 'Owner ID', type: 'reference' },
+    { name: 'Rating', label: 'Rating', type: 'picklist' },
+    { name: 'IsPartner', label: 'Partner', type: 'boolean' },
+  ],
+};
+const customer: Schema = {
+  system: 'netsuite',
+  object: 'customer',
+  fields: [
+    { name: 'companyName', label: 'Company Name', type: 'string' },
+    { name: 'zip', label: 'Zip', type: 'string' },
+    { name: 'url', label: 'Web Address', type: 'url' },
+    { name: 'salesRep', label: 'Sales Rep', type: 'RecordRef' },
+    { name: 'creditLimit', label: 'Credit Limit', type: 'double' },
+    { name: 'dateCreated', label: 'Date Created', type: 'dateTime' },
+  ],
+};
+
+describe('suggestMappings', () => {
+  it('suggests the right source per target with reasons, best first, and stays silent otherwise', async () => {
+    const s = await suggestMappings(account, customer);
+    const m = Object.fromEntries(s.map((x) => [x.targetField, x.sourceField]));
+    expect(m).toEqual({ companyName: 'Name', zip: 'BillingPostalCode', url: 'Website', salesRep: 'OwnerId' });
+    expect(s.map((x) => x.confidence)).toEqual([...s.map((x) => x.confidence)].sort((a, b) => b - a));
+    for (const x of s) {
+      expect(x.confidence).toBeGreaterThan(0);
+      expect(x.confidence).toBeLessThanOrEqual(1);
+      expect(x.reasons.length).toBeGreaterThan(0);
+    }
+    expect(s.find((x) => x.targetField === 'zip')!.reasons.join(' ')).toMatch(/postal code/);
+  });
+  it('never uses a source twice', async () => {
+    const target: Schema = { system: 'netsuite', object: 'customer', fields: [{ name: 'phone', label: 'Phone', type: 'phone' }, { name: 'altPhone', label: 'Alt. Phone', type: 'phone' }] };
+    const source: Schema = { system: 'salesforce', object: 'Account', fields: [{ name: 'Phone', label: 'Phone', type: 'phone' }] };
+    const s = await suggestMappings(source, target);
+    expect(s.map((x) => `${x.targetField}←${x.sourceField}`)).toEqual(['phone←Phone']);
+  });
+  it('refuses type-incompatible pairs even when names agree', async () => {
+    const s = await suggestMappings(
+      { system: 'salesforce', object: 'X__c', fields: [{ name: 'Active__c', label: 'Active', type: 'date' }] },
+      { system: 'netsuite', object: 'customer', fields: [{ name: 'isInactive', label: 'Inactive', type: 'boolean' }] },
+    );
+    expect(s).toEqual([]);
+  });
+  it('uses sample values to tell apart fields with vague names', async () => {
+    const source: Schema = { system: 'salesforce', object: 'X__c', fields: [
+      { name: 'Contact_1__c', label: 'Contact 1', type: 'string', samples: ['ada@acme.com', 'bob@globex.io'] },
+      { name: 'Contact_2__c', label: 'Contact 2', type: 'string', samples: ['(415) 555-2671', '(212) 555-0100'] },
+    ] };
+    const target: Schema = { system: 'netsuite', object: 'contact', fields: [{ name: 'email', label: 'Contact Email', type: 'email' }] };
+    const s = await suggestMappings(source, target);
+    expect(s.map((x) => x.sourceField)).toEqual(['Contact_1__c']);
+    expect(s[0]!.reasons.join(' ')).toMatch(/samples look like email/);
+  });
+  it('remembers what admins accepted', async () => {
+    const memory = new InMemoryAcceptedMappings();
+    const source: Schema = { system: 'salesforce', object: 'Account', fields: [{ name: 'Region__c', label: 'Region', type: 'picklist' }] };
+    const target: Schema = { system: 'netsuite', object: 'customer', fields: [{ name: 'territory', label: 'Territory', type: 'RecordRef' }] };
+    expect(await suggestMappings(source, target, { memory })).toEqual([]);
+    await memory.record({ sourceSystem: 'salesforce', sourceObject: 'Account', sourceField: 'Region__c', targetSystem: 'netsuite', targetObject: 'customer', targetField: 'territory' });
+    const s = await suggestMappings(source, target, { memory });
+    expect(s[0]).toMatchObject({ sourceField: 'Region__c', targetField: 'territory' });
+    expect(s[0]!.reasons[0]).toMatch(/accepted by an admin for Account → customer before \(1×\)/);
+  });
+  it('answers nothing for empty schemas', async () => {
+    expect(await suggestMappings({ ...account, fields: [] }, customer)).toEqual([]);
+    expect(await suggestMappings(account, { ...customer, fields: [] })).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { abbreviates, concepts, conceptSimilarity, rawTokens } from './tokens.js';
+
+const keys = (s: string, o = {}) => [...concepts(s, o).items.keys()];
+
+describe('tokens and concepts', () => {
+  it('splits camelCase, snake_case, __c, namespaces and NetSuite custom prefixes', () => {
+    expect(rawTokens('BillingPostalCode')).toEqual(['billing', 'postal', 'code']);
+    expect(rawTokens('nsc__Inv_Dt__c')).toEqual(['inv', 'dt']);
+    expect(rawTokens('custentity_budget_amount')).toEqual(['budget', 'amount']);
+    expect(rawTokens('NetSuite_Internal_Id__c')).toEqual(['netsuite', 'internal', 'id']);
+    expect(rawTokens('Invoice #')).toEqual(['invoice', '#']);
+    expect(rawTokens('addr1')).toEqual(['addr', '1']);
+  });
+  it('expands abbreviations and folds synonyms into concepts', () => {
+    expect(keys('Inv_Dt__c')).toEqual(['transaction_date']);
+    expect(keys('zip')).toEqual(keys('Postal Code'));
+    expect(keys('url')).toEqual(keys('Website'));
+    expect(keys('memo')).toEqual(keys('Description'));
+    expect(keys('salesRep')).toEqual(keys('OwnerId', { isReference: true }));
+    expect(keys('tranDate')).toEqual(keys('Close Date'));
+    expect(keys('externalId')).toEqual(keys('Id'));
+    expect(keys('Invoice #')).toEqual(['document_number']);
+  });
+  it('reads "NetSuite Id" on the other side as the internal id, but not "NetSuite Entity Id"', () => {
+    expect(keys('NS_Emp_Id__c')).toEqual(['internal_id']);
+    expect(keys('NetSuite_Id__c')).toEqual(['internal_id']);
+    expect(keys('NetSuite_Entity_Id__c')).toEqual(['entity_number']);
+  });
+  it('drops the id suffix of references and reads a company reference as the customer', () => {
+    expect(keys('AccountId', { isReference: true })).toEqual(['customer']);
+    expect(keys('Company', { isReference: true })).toEqual(['customer']);
+  });
+  it('weighs the object name down', () => {
+    const c = concepts('Account Phone', { objectTokens: new Set(['account']) });
+    expect(c.items.get('phone')).toBe(1);
+  });
+  it('recognises abbreviations it has no entry for', () => {
+    expect(abbreviates('wgt', 'weight')).toBe(true);
+    expect(abbreviates('ref', 'reference')).toBe(true);
+    expect(abbreviates('xy', 'weight')).toBe(false);
+    const s = conceptSimilarity(concepts('Wgt_Tol__c'), concepts('weightTolerance'));
+    expect(s.score).toBeGreaterThan(0.5);
+  });
+});
