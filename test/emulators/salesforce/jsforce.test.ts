@@ -87,6 +87,13 @@ describe('jsforce against the emulator', () => {
     const del = await conn.sobject('Account').destroy(ids);
     expect(del.map((r) => r.success)).toEqual([true, true]);
     expect(t.sf.org.record(ids[0]!)?.IsDeleted).toBe(true);
+    const since = new Date(Date.now() - 3_600_000);
+    const until = new Date(Date.now() + 120_000);
+    // The window covers whole minutes only (see replication.test.ts for contents with a fixed clock).
+    const deleted = await conn.sobject('Account').deleted(since, until);
+    expect(deleted).toMatchObject({ deletedRecords: expect.any(Array), latestDateCovered: expect.stringMatching(/:00\.000\+0000$/) });
+    const updated = await conn.sobject('Account').updated(since, until);
+    expect(updated).toMatchObject({ ids: expect.any(Array), latestDateCovered: expect.any(String) });
   });
 
   it('queries with relationships and follows nextRecordsUrl with autoFetch', async () => {

@@ -4,6 +4,7 @@ import { compositeRoutes } from './composite-routes.js';
 import { versions, type RestDeps, type RestEnv } from './context.js';
 import { restGate, sfJson } from './middleware.js';
 import { queryRoutes } from './query-routes.js';
+import { replicationRoutes } from './replication-routes.js';
 import { sobjectRoutes } from './sobjects-routes.js';
 
 export function restRoutes(deps: RestDeps): Hono<RestEnv> {
@@ -48,6 +49,7 @@ export function restRoutes(deps: RestDeps): Hono<RestEnv> {
     });
   });
 
+  app.route(`${base}/sobjects`, replicationRoutes(org));
   app.route(`${base}/sobjects`, sobjectRoutes(deps));
   app.route(`${base}/composite`, compositeRoutes(deps));
   app.route(base, queryRoutes(deps));

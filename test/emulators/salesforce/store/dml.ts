@@ -246,7 +246,7 @@ export class Dml {
         else this.store.put(tx, { ...c, values: { ...c.values, [child.field]: null } });
       }
     }
-    const values = { ...rec.values, IsDeleted: true };
+    const values = { ...rec.values, IsDeleted: true, SystemModstamp: formatDateTime(this.opts.now()) };
     this.store.put(tx, { ...rec, values, deleted: true });
     tx.changes.push(this.change('DELETE', obj, values, []));
   }
