@@ -97,6 +97,13 @@ describe('BayeuxSession', () => {
     await expect(pending).rejects.toBe(reason);
   });
 
+  it('gives up on a request the server never answers (network error after the timeout)', async () => {
+    const fetchFn: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const s = new BayeuxSession({ endpoint, accessToken: 'TOKEN123456', requestTimeoutMs: 50, fetch: fetchFn });
+    await expect(s.handshake(signal)).rejects.toMatchObject({ kind: 'network', message: expect.stringContaining('no answer within 50 ms') });
+  });
+
   it('rejects the replay id with a replay-invalid error on subscribe', async () => {
     const { fetchFn } = scripted([
       { body: [{ channel: '/meta/handshake', successful: true, clientId: 'c1' }] },

@@ -118,20 +118,25 @@ export class BayeuxSession {
       Authorization: `OAuth ${this.opts.accessToken}`,
     };
     if (this.cookies.size) headers.Cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    // One controller per request, released afterwards: a stream runs for weeks, nothing may pile up on `signal`.
+    const request = new AbortController();
+    const onAbort = () => request.abort(signal.reason);
+    const timer = setTimeout(() => request.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    signal.addEventListener('abort', onAbort, { once: true });
     let res: Response;
+    let text: string;
     try {
-      res = await this.opts.fetch(this.opts.endpoint, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-        signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
-      });
+      if (signal.aborted) throw signal.reason;
+      res = await this.opts.fetch(this.opts.endpoint, { method: 'POST', headers, body: JSON.stringify(body), signal: request.signal });
+      text = await res.text();
     } catch (err) {
       if (signal.aborted) throw signal.reason ?? err;
-      throw new BayeuxError('network', `request to ${this.opts.endpoint} failed: ${describe(err)}`);
+      throw new BayeuxError('network', `request to ${this.opts.endpoint} failed: ${describe(request.signal.reason ?? err)}`);
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
     }
     this.storeCookies(res.headers);
-    const text = await res.text().catch(() => '');
     if (res.status === 401) throw new BayeuxError('auth', `HTTP 401 from ${this.opts.endpoint}`);
     let parsed: unknown;
     try {

@@ -68,8 +68,18 @@ export function createSubscriber(opts: SubscriberOptions): Subscriber {
 
   async function runSession(stop: AbortSignal): Promise<never> {
     setStatus('connecting');
-    sessionAbort = new AbortController();
-    const signal = AbortSignal.any([stop, sessionAbort.signal]);
+    const abort = new AbortController();
+    sessionAbort = abort;
+    const onStop = () => abort.abort(stop.reason);
+    stop.addEventListener('abort', onStop, { once: true });
+    try {
+      return await runSessionWith(abort.signal); // a session only ends by throwing
+    } finally {
+      stop.removeEventListener('abort', onStop);
+    }
+  }
+
+  async function runSessionWith(signal: AbortSignal): Promise<never> {
     let login: { accessToken: string; instanceUrl: string };
     try {
       login = await opts.auth.session();
