@@ -172,8 +172,9 @@ describe('Salesforce connector ⇄ emulator', () => {
     const events = sf.org.bus.retained('/data/NetSuite_Connect__chn');
     const mine = events.filter((e) => JSON.stringify(e.data).includes(id));
     expect(mine).toHaveLength(1);
-    const header = (mine[0]!.data as { payload: { ChangeEventHeader: { changeType: string; changeOrigin: string } } })
-      .payload.ChangeEventHeader;
+    const header = (
+      mine[0]!.data as unknown as { payload: { ChangeEventHeader: { changeType: string; changeOrigin: string } } }
+    ).payload.ChangeEventHeader;
     expect(header.changeType).toBe('CREATE');
     expect(header.changeOrigin).toContain('client=NetSuiteConnect');
   });
