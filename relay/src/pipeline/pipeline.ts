@@ -85,6 +85,8 @@ class PipelineWorker implements Pipeline {
   private stopping = false;
   private loopDone: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  /** A wake that came while the worker was busy: the next sleep returns at once. */
+  private wakePending = false;
   private heartbeat: NodeJS.Timeout | undefined;
   private lastReclaim = 0;
   private lastPurge = 0;
@@ -126,7 +128,8 @@ class PipelineWorker implements Pipeline {
   wake = () => {
     const w = this.wakeUp;
     this.wakeUp = undefined;
-    w?.();
+    if (w) w();
+    else this.wakePending = true;
   };
 
   limiter(name: string): ConcurrencyLimiter | undefined {
@@ -215,6 +218,10 @@ class PipelineWorker implements Pipeline {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.wakePending || this.stopping) {
+      this.wakePending = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.wakeUp = undefined;
@@ -239,6 +246,7 @@ class PipelineWorker implements Pipeline {
 
   /** One round: reclaim expired leases, route new inbox entries, claim lane heads, dispatch batches. */
   private async tick(): Promise<boolean> {
+    this.wakePending = false;
     const now = this.now();
     if (now - this.lastReclaim > this.cfg.leaseMs / 2) {
       this.lastReclaim = now;
