@@ -7,9 +7,10 @@ import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { SfError } from '../errors.js';
 import type { Org } from '../org.js';
 import { attributes } from '../rest/records.js';
-import type { ObjectDef } from '../schema/types.js';
+import type { FieldDef, ObjectDef } from '../schema/types.js';
 import type { FieldValues, StoredRecord } from '../store/org-store.js';
 import { aggregate, isAggregateQuery } from './aggregate.js';
+import { dateFunction } from './functions.js';
 import { ownerRecord, readPath, resolvePath, type PathRef } from './paths.js';
 import { buildPredicate, compare, flattenWhere, includes, literalFor, type Predicate, type RawCondition, type RawWhere } from './where.js';
 
@@ -93,31 +94,45 @@ export class SoqlEngine {
   }
 
   private condition(obj: ObjectDef, c: RawCondition): Predicate {
-    if (c.fn !== undefined || c.field === undefined) {
-      throw new SfError('MALFORMED_QUERY', `Functions in WHERE are not supported by this emulator: ${c.fn?.rawValue ?? ''}`, 400);
-    }
-    const ref = resolvePath(this.org.schema, obj, c.field);
-    const op = c.operator.toUpperCase();
     const store = this.org.store;
+    let field: FieldDef;
+    let read: (rec: StoredRecord) => unknown;
+    if (c.fn !== undefined) {
+      const fn = c.fn as { functionName?: string; parameters?: unknown[]; rawValue?: string };
+      const param = fn.parameters?.[0];
+      if (typeof param !== 'string' || fn.parameters?.length !== 1) {
+        throw new SfError('MALFORMED_QUERY', `Unsupported expression in WHERE: ${fn.rawValue ?? ''}`, 400);
+      }
+      const ref = resolvePath(this.org.schema, obj, param);
+      const applied = dateFunction(fn.functionName ?? '', ref.field);
+      field = applied.resultField;
+      read = (rec) => applied.apply(readPath(store, rec, ref));
+    } else if (c.field !== undefined) {
+      const ref = resolvePath(this.org.schema, obj, c.field);
+      field = ref.field;
+      read = (rec) => readPath(store, rec, ref);
+    } else {
+      throw new SfError('MALFORMED_QUERY', 'unexpected token in WHERE clause', 400);
+    }
+    const op = c.operator.toUpperCase();
     if (c.literalType === 'SUBQUERY') {
       const ids = this.semiJoin(c.valueQuery as QuerySpec);
       return (rec) => {
-        const v = readPath(store, rec, ref);
+        const v = read(rec);
         const hit = typeof v === 'string' && ids.has(v);
         return op === 'NOT IN' ? !hit : hit;
       };
     }
     const raws = Array.isArray(c.value) ? c.value : [c.value ?? ''];
+    const lits = raws.map((r) => literalFor(field, r, this.org.now()));
     if (op === 'INCLUDES' || op === 'EXCLUDES') {
-      const lits = raws.map((r) => literalFor(ref.field, r, this.org.now()));
       const strings = lits.map((l) => (l.kind === 'string' ? l.value : ''));
-      return (rec) => includes(readPath(store, rec, ref), strings) === (op === 'INCLUDES');
+      return (rec) => includes(read(rec), strings) === (op === 'INCLUDES');
     }
-    const lits = raws.map((r) => literalFor(ref.field, r, this.org.now()));
-    if (op === 'IN') return (rec) => lits.some((l) => compare(ref.field, readPath(store, rec, ref), '=', l));
-    if (op === 'NOT IN') return (rec) => lits.every((l) => compare(ref.field, readPath(store, rec, ref), '!=', l));
+    if (op === 'IN') return (rec) => lits.some((l) => compare(field, read(rec), '=', l));
+    if (op === 'NOT IN') return (rec) => lits.every((l) => compare(field, read(rec), '!=', l));
     const lit = lits[0]!;
-    return (rec) => compare(ref.field, readPath(store, rec, ref), op, lit);
+    return (rec) => compare(field, read(rec), op, lit);
   }
 
   /** `Id IN (SELECT AccountId FROM Contact WHERE ...)`: the set of ids the inner query selects. */

@@ -74,6 +74,14 @@ describe('SOQL', () => {
     expect(names(await query(`SELECT Name FROM Account WHERE CreatedDate = THIS_MONTH AND CreatedDate = YESTERDAY`))).toEqual([]);
   });
 
+  it('filters with date functions', async () => {
+    expect(names(await query(`SELECT Name FROM Account WHERE CALENDAR_YEAR(CreatedDate) = 2026 AND DAY_IN_MONTH(CreatedDate) = 1`))).toEqual(['Old Corp']);
+    expect(names(await query(`SELECT Name FROM Account WHERE DAY_ONLY(CreatedDate) = 2026-06-15 ORDER BY Name LIMIT 1`))).toEqual(['Acme']);
+    expect(names(await query(`SELECT Name FROM Account WHERE CALENDAR_MONTH(CreatedDate) IN (5, 6) AND HOUR_IN_DAY(CreatedDate) < 9 ORDER BY Name`))).toEqual(['Acme', 'acme labs', "O'Brien & Co"]);
+    expect((await queryError(`SELECT Name FROM Account WHERE CALENDAR_YEAR(Name) = 2026`)).errorCode).toBe('INVALID_FIELD');
+    expect((await queryError(`SELECT Name FROM Account WHERE FISCAL_YEAR(CreatedDate) = 2026`)).errorCode).toBe('MALFORMED_QUERY');
+  });
+
   it('returns parent fields as nested objects and child subqueries as nested results', async () => {
     const b = await query(`SELECT LastName, Account.Name, Account.Owner.Name FROM Contact WHERE LastName IN ('Zed', 'Orphan') ORDER BY LastName`);
     expect(b.records[0]).toMatchObject({ LastName: 'Orphan', Account: null });
