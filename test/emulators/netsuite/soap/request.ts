@@ -17,6 +17,9 @@ export interface SoapRequest {
 /** Parses and checks the envelope shape; throws the SoapFault NetSuite's Axis stack would send. */
 export function readEnvelope(xml: string): SoapRequest {
   let root: XEl;
+  // Like NetSuite's Axis parser, no DTDs: this also rules out entity-expansion bombs.
+  if (/<!DOCTYPE/i.test(xml))
+    throw new SoapFault(undefined, undefined, 'org.xml.sax.SAXParseException: DOCTYPE is disallowed.');
   try {
     root = parseInstance(xml);
   } catch (e) {

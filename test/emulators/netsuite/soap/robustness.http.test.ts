@@ -28,6 +28,9 @@ describe('malformed and foreign requests get real faults, never a crash', () => 
     expect(faultOf(r).faultstring).toMatch(/^org\.xml\.sax\.SAXParseException/);
     const garbage = await post(h.emu.url, 'get', '\u0000\u0001binary');
     expect(garbage.status).toBe(500);
+    const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>${signed().replace('<?xml version="1.0"?>', '')}`;
+    const dtd = await post(h.emu.url, 'get', bomb);
+    expect(faultOf(dtd).faultstring).toBe('org.xml.sax.SAXParseException: DOCTYPE is disallowed.');
   });
 
   it('not a SOAP envelope → Client fault; a SOAP 1.2 envelope → VersionMismatch', async () => {

@@ -52,6 +52,13 @@ describe('AccountState records', () => {
     expect(updated.email).toBe('ap@acme.example');
     expect(Date.parse(String(updated.lastModifiedDate))).toBeGreaterThan(Date.parse(String(customer.lastModifiedDate)));
     expect(state.get('customer', { externalId: 'SF-001' }).internalId).toBe(customer.internalId);
+    // update by internalId can set a new externalId, unique per type
+    state.update('customer', { internalId: customer.internalId, externalId: 'SF-001-B' });
+    expect(state.find('customer', { externalId: 'SF-001' })).toBeUndefined();
+    const other = state.add('customer', { companyName: 'Other Co', subsidiary: sub, externalId: 'SF-X' });
+    expect(codeOf(() => state.update('customer', { internalId: other.internalId, externalId: 'SF-001-B' }))).toBe(
+      'DUP_RCRD',
+    );
   });
 
   it('enforces required fields, subsidiary under OneWorld, DUP_ENTITY and INVALID_KEY_OR_REF', () => {

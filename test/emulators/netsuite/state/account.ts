@@ -156,10 +156,17 @@ export class AccountState {
     ) {
       throw errors.changed();
     }
+    // Naming the record by internalId and giving another externalId sets the externalId (unique per type).
+    let externalId = current.externalId;
+    const newExternalId = nonEmpty(input.externalId);
+    if (nonEmpty(input.internalId) && newExternalId && newExternalId !== current.externalId) {
+      if (this.store.idForExternal(type, newExternalId)) throw errors.dupExternalId(type, newExternalId);
+      externalId = newExternalId;
+    }
     const merged = mergeFields(current.fields, input);
     const prepared = prepare(this.ctx, type, merged, 0, current);
     const before = clone(current);
-    const stored = this.store.replace(current, current.externalId, prepared);
+    const stored = this.store.replace(current, externalId, prepared);
     propagate(this.ctx, before, stored);
     return this.saved('edit', stored, before, opts.source);
   }
