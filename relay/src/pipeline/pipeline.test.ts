@@ -66,10 +66,8 @@ describe('pipeline', () => {
 
   it('lingers briefly so changes arriving together share a batch', async () => {
     const t = fakeTarget({ maxBatch: 50 });
-    const p = await start({ flows: [testFlow()], operations: [t.op], lingerMs: 150 });
-    await p.inbox.append([change('a', 1)]);
-    await p.inbox.append([change('b', 1)]);
-    await p.inbox.append([change('c', 1)]);
+    const p = await start({ flows: [testFlow()], operations: [t.op], lingerMs: 400 });
+    await Promise.all([p.inbox.append([change('a', 1)]), p.inbox.append([change('b', 1)]), p.inbox.append([change('c', 1)])]);
     await settled();
     expect(t.calls.map((c) => c.length)).toEqual([3]);
   });
@@ -201,7 +199,7 @@ describe('pipeline', () => {
     await start({
       flows: [testFlow()],
       operations: [t.op],
-      breaker: { threshold: 3, halfOpenAfterMs: 300 },
+      breaker: { threshold: 3, halfOpenAfterMs: 1_000 },
       maxInFlightBatches: 1,
       retry: { initialDelayMs: 1, maxDelayMs: 2, maxAttempts: 100 },
     });
