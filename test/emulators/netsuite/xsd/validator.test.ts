@@ -90,6 +90,18 @@ describe('compiled NetSuite XSD validator', () => {
     expect(validateEnvelope(noBody, schemas).errors[0]?.message).toContain('Expected is ( Body )');
   });
 
+  it('rejects hostile nesting as invalid instead of throwing', () => {
+    const deep =
+      '<e:Envelope xmlns:e="http://schemas.xmlsoap.org/soap/envelope/"><e:Body>' +
+      '<m:add xmlns:m="urn:messages_2023_2.platform.webservices.netsuite.com">' +
+      '<m:record>'.repeat(5000) +
+      '</m:record>'.repeat(5000) +
+      '</m:add></e:Body></e:Envelope>';
+    const r = validateEnvelope(deep, schemas);
+    expect(r.valid).toBe(false);
+    expect(r.errors[0]?.message).toContain('could not be parsed');
+  });
+
   it('validates a standalone global element document', () => {
     const doc = '<m:getServerTime xmlns:m="urn:messages_2025_2.platform.webservices.netsuite.com"/>';
     expect(validateDocument(doc, schemas).valid).toBe(true);

@@ -26,13 +26,19 @@ describe('tbaAuthorizer', () => {
 
   it('uses the sandbox realm in upper case and signs script ids (GET)', async () => {
     const auth = tbaAuthorizer({ ...creds, accountId: '123456-sb1' }, fixed);
-    const header = await auth.authorize('GET', 'https://123456-sb1.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=customscript_x&deploy=customdeploy_x&id=42');
+    const header = await auth.authorize(
+      'GET',
+      'https://123456-sb1.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=customscript_x&deploy=customdeploy_x&id=42',
+    );
     expect(header).toMatch(/^OAuth realm="123456_SB1", /);
     expect(signatureOf(header)).toBe('M%2FEtAHrC5KzBCp8nHH%2FcmRkneyjDa%2B%2FzYh%2FCRsgBFAQ%3D');
   });
 
   it('signs REST web services URLs without a query', async () => {
-    const header = await tbaAuthorizer({ ...creds, accountId: '123456' }, fixed).authorize('GET', 'https://123456.suitetalk.api.netsuite.com/services/rest/record/v1/employee/40');
+    const header = await tbaAuthorizer({ ...creds, accountId: '123456' }, fixed).authorize(
+      'GET',
+      'https://123456.suitetalk.api.netsuite.com/services/rest/record/v1/employee/40',
+    );
     expect(signatureOf(header)).toBe('B5OIWznZ2YP0OB7VrJrGkYsTh%2B8H%2B5T9Hag%2Bo92q0zY%3D');
   });
 

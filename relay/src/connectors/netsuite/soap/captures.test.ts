@@ -162,3 +162,20 @@ describe('what the captures say, read item by item', () => {
     expect(s?.searchId).toBeTruthy();
   });
 });
+
+describe('hostile or broken answers', () => {
+  it.each([
+    ['not XML at all', 'Service Unavailable'],
+    ['deep nesting', `<a>${'<b>'.repeat(5000)}${'</b>'.repeat(5000)}</a>`],
+    ['no body', '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"/>'],
+    ['two roots', '<a/><b/>'],
+  ])('%s → NS_PROTOCOL', (_name, xml) => {
+    let caught: unknown;
+    try {
+      inspectResponse(xml);
+    } catch (e) {
+      caught = e;
+    }
+    expect(isNetSuiteError(caught) && caught.code).toBe('NS_PROTOCOL');
+  });
+});

@@ -85,7 +85,12 @@ function build(raw: RawNode, tag: string, parentScope: ReadonlyMap<string, strin
 export function parseXml(xml: string): Node {
   const ok = XMLValidator.validate(xml);
   if (ok !== true) throw protocolError(`NetSuite answered with malformed XML: ${ok.err.msg} (line ${ok.err.line})`);
-  const doc = parser.parse(xml) as RawNode[];
+  let doc: RawNode[];
+  try {
+    doc = parser.parse(xml) as RawNode[];
+  } catch (e) {
+    throw protocolError(`NetSuite answered with XML that could not be parsed: ${(e as Error).message}`, e);
+  }
   const roots = doc.filter((n) => {
     const t = Object.keys(n).find((k) => k !== ATTRS);
     return t !== undefined && !t.startsWith('?') && t !== '#text';
