@@ -14,6 +14,8 @@ export interface OrgHandle {
   /** Inserts records as a data load (CDC events carry an empty changeOrigin); returns 18-char ids. */
   seed(type: string, records: FieldValues[]): string[];
   seedAll(data: SeedData): Record<string, string[]>;
+  /** Restores a deleted record (as from the Recycle Bin): CDC UNDELETE with every field. */
+  undelete(id: string): void;
   /** Stored values of a record (undefined when absent), including deleted ones (`IsDeleted`). */
   record(id: string): FieldValues | undefined;
   /** Live records of an object. */
@@ -50,6 +52,11 @@ export function createOrgHandle(deps: {
     userId: org.userId,
     seed: (type, records) => org.seed(type, records),
     seedAll: (data) => Object.fromEntries(Object.entries(data).map(([type, recs]) => [type, org.seed(type, recs)])),
+    undelete: (id) => {
+      const rec = org.store.get(id);
+      if (rec === undefined || !rec.deleted) throw new Error(`undelete: ${id} is not a deleted record`);
+      org.transact(org.systemContext(), (tx) => org.dml.undelete(tx, rec));
+    },
     record: (id) => {
       const rec = org.store.get(id);
       return rec === undefined ? undefined : { ...rec.values };

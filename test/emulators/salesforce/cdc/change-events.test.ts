@@ -99,6 +99,17 @@ describe('Change Data Capture', () => {
     expect(latest('/data/NetSuite_Invoice__ChangeEvent').payload.ChangeEventHeader.changeType).toBe('DELETE');
   });
 
+  it('publishes UNDELETE with every non-null field when a deleted record comes back', async () => {
+    const id = await create('Account', { Name: 'Phoenix', Phone: '42' });
+    await t.api(`sobjects/Account/${id}`, { method: 'DELETE' });
+    t.sf.org.undelete(id);
+    const { payload } = latest('/data/AccountChangeEvent');
+    expect(payload.ChangeEventHeader).toMatchObject({ changeType: 'UNDELETE', recordIds: [id], changeOrigin: '' });
+    expect(payload).toMatchObject({ Name: 'Phoenix', Phone: '42' });
+    expect(t.sf.org.record(id)?.IsDeleted).toBe(false);
+    expect(() => t.sf.org.undelete(id)).toThrow(/not a deleted record/);
+  });
+
   it('gives one collection request one transaction with increasing sequence numbers', async () => {
     const before = t.sf.org.bus.retained('/data/AccountChangeEvent').length;
     await t.api('composite/sobjects', {
