@@ -69,10 +69,17 @@ export class BayeuxServer {
     this.registry = new ClientRegistry(now, () => this.knob().sessionTimeoutMs);
   }
 
+  /**
+   * Answers one POST. Connects run after the other messages of the batch (faye sends
+   * `[connect, subscribe]`): a subscription in the same batch counts before the connect decides to
+   * hold. Replies keep the order of the request.
+   */
   async handleBatch(raw: unknown[], ctx: RequestContext): Promise<BayeuxReply[]> {
-    const replies: BayeuxReply[] = [];
-    for (const item of raw) replies.push(...(await this.handleOne(item, ctx)));
-    return replies;
+    const slots: BayeuxReply[][] = new Array(raw.length);
+    const isConnect = (item: unknown) => isRecord(item) && item.channel === '/meta/connect';
+    for (const [i, item] of raw.entries()) if (!isConnect(item)) slots[i] = await this.handleOne(item, ctx);
+    for (const [i, item] of raw.entries()) if (isConnect(item)) slots[i] = await this.handleOne(item, ctx);
+    return slots.flat();
   }
 
   private async handleOne(item: unknown, ctx: RequestContext): Promise<BayeuxReply[]> {

@@ -171,6 +171,25 @@ describe('CometD connect and delivery', () => {
     expect(body[3]).toMatchObject({ id: '4', successful: true });
   });
 
+  it('applies a subscribe batched after a connect before the connect holds (faye sends [connect, subscribe])', async () => {
+    h.knobs.connectTimeoutMs = 5_000;
+    const id = await handshake();
+    await connect(id); // the first connect: from now on idle connects are held
+    const ids = publish(2);
+    const t0 = Date.now();
+    const { body } = await post(
+      h.endpoint,
+      [
+        { channel: '/meta/connect', clientId: id, connectionType: 'long-polling', id: '5' },
+        { channel: '/meta/subscribe', clientId: id, subscription: PE, id: '6', ext: { replay: { [PE]: -2 } } },
+      ],
+      { token },
+    );
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect(body.map((m) => m.channel)).toEqual([PE, PE, '/meta/connect', '/meta/subscribe']);
+    expect(body.slice(0, 2).map((m) => (m.data as { event: { replayId: number } }).event.replayId)).toEqual(ids);
+  });
+
   it('delivers CDC events of several channels in replay-id order without EventUuid', async () => {
     const id = await handshake();
     await subscribe(id, PE, -1);
