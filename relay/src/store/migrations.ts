@@ -134,12 +134,11 @@ const LOCK_KEY = 7_316_001; // advisory lock id: one replica migrates at a time
 
 /** Applies every migration newer than the stored version, each in its own transaction. */
 export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
-  const big = 'BIGINT';
-  await db.run(
-    `CREATE TABLE IF NOT EXISTS nsc_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at ${big} NOT NULL)`,
-  );
   return db.tx(async (q) => {
     if (db.dialect === 'postgres') await q.all('SELECT pg_advisory_xact_lock(?)', [LOCK_KEY]);
+    await q.run(
+      'CREATE TABLE IF NOT EXISTS nsc_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+    );
     const rows = await q.all<{ v: number | null }>('SELECT MAX(version) AS v FROM nsc_migrations');
     let current = Number(rows[0]?.v ?? 0);
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {

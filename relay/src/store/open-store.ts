@@ -68,7 +68,12 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
   const schema = options.schema ?? 'public';
   const db = openPgDb(options.databaseUrl, { schema, max: options.poolSize });
   try {
-    if (schema !== 'public') await db.run(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    if (schema !== 'public') {
+      // replicas starting together may race here; the loser's "already exists" is harmless
+      await db.run(`CREATE SCHEMA IF NOT EXISTS ${schema}`).catch((err: { code?: string }) => {
+        if (err.code !== '42P06' && err.code !== '23505') throw err;
+      });
+    }
     const version = await migrate(db);
     return sqlStore(db, version);
   } catch (err) {

@@ -152,7 +152,8 @@ export async function completeWork(
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
     const lost: number[] = [];
     let completed = 0;
-    for (const o of outcomes) {
+    // rows in id order, as every other multi-row writer takes them, to keep lock waits short and acyclic
+    for (const o of [...outcomes].sort((a, b) => a.id - b.id)) {
       const r = byId.get(o.id);
       if (!r || r.status !== 'claimed' || r.lease_owner !== owner) {
         lost.push(o.id);
