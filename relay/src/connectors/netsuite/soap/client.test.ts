@@ -167,6 +167,16 @@ describe('SoapNetSuiteClient writes', () => {
     });
   });
 
+  it('refuses a request larger than the size limit without sending it', async () => {
+    const { c, requests } = client(okWrites(), { maxRequestBytes: 4096 });
+    const [big, small] = await c
+      .add([customer(1, { comments: 'x'.repeat(5000) })])
+      .then(async (r) => [...r, ...(await c.add([customer(2)]))]);
+    expect(big).toMatchObject({ ok: false, error: { code: 'NS_LIMIT_EXCEEDED', retryable: false } });
+    expect(small).toMatchObject({ ok: true });
+    expect(requests).toHaveLength(1);
+  });
+
   it('keeps at most `concurrency` requests in flight', async () => {
     let inFlight = 0;
     let peak = 0;

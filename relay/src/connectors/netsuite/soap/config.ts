@@ -20,6 +20,8 @@ export interface SoapConnectorConfig {
   concurrencyRetries?: number;
   /** First backoff delay after WS_REQUEST_BLOCKED (default 500 ms, exponential with jitter). */
   retryBaseDelayMs?: number;
+  /** Largest request sent (default 100 MB, NetSuite's limit); larger fails locally with NS_LIMIT_EXCEEDED. */
+  maxRequestBytes?: number;
   /** Search page size, 5..1000 (default 100). */
   pageSize?: number;
   fetch?: typeof fetch;

@@ -7,6 +7,7 @@ export {
   type SoapConnectorConfig,
 } from './config.js';
 export { SOAP_LIMITS, type SoapLimits } from './requests.js';
+export { inspectResponse, type ResponseSummary } from './inspect.js';
 export { parseEnvelope, type SoapResponse } from './response.js';
 export {
   createTokenPassport,

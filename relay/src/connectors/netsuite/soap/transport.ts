@@ -100,6 +100,15 @@ export class SoapTransport {
       ...(opts.preferences ? { preferences: opts.preferences } : {}),
       ...(opts.searchPreferences ? { searchPreferences: opts.searchPreferences } : {}),
     });
+    const maxBytes = this.config.maxRequestBytes ?? 100 * 1024 * 1024;
+    const size = Buffer.byteLength(xml, 'utf8');
+    if (size > maxBytes) {
+      throw new NetSuiteError({
+        code: 'NS_LIMIT_EXCEEDED',
+        message: `NetSuite ${operation}: request of ${size} bytes exceeds the ${maxBytes}-byte limit`,
+        nsCode: 'EXCEEDED_RQST_SIZE_LIMIT',
+      });
+    }
     const started = Date.now();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
