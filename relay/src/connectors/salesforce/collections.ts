@@ -27,13 +27,13 @@ interface RawItem {
 export function mapCollectionResults(
   body: unknown,
   indexes: readonly number[],
-  context: { sobject: string; externalIds?: readonly (string | undefined)[] },
+  context: { sobject?: string; externalIds?: readonly (string | undefined)[] },
 ): RecordResult[] {
   if (!Array.isArray(body) || body.length !== indexes.length) {
     const got = Array.isArray(body) ? `${body.length} results` : 'no result list';
     const error = new SalesforceError({
       code: 'SF_PROTOCOL',
-      message: `Salesforce answered a ${indexes.length}-record ${context.sobject} collection write with ${got}; the outcome of each record is unknown`,
+      message: `Salesforce answered a ${indexes.length}-record ${context.sobject ?? 'record'} collection call with ${got}; the outcome of each record is unknown`,
     });
     return indexes.map((index, i) => ({
       index,
@@ -55,7 +55,7 @@ export function mapCollectionResults(
         : [
             {
               statusCode: 'UNKNOWN_ERROR',
-              message: `Salesforce reported no success and no error for ${context.sobject} record ${index}`,
+              message: `Salesforce reported no success and no error for ${context.sobject ?? 'record'} #${index}`,
             },
           ];
     return { index, ok: false, error: fromSalesforceErrors(errors, { record }) };
@@ -66,7 +66,7 @@ export function mapCollectionResults(
 export function failChunk(
   error: SalesforceError,
   indexes: readonly number[],
-  context: { sobject: string; externalIds?: readonly (string | undefined)[] },
+  context: { sobject?: string; externalIds?: readonly (string | undefined)[] },
 ): RecordResult[] {
   return indexes.map((index, i) => ({
     index,

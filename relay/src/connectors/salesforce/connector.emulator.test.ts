@@ -128,6 +128,22 @@ describe('Salesforce connector ⇄ emulator', () => {
     expect(upserted.every((r) => r.ok && r.created === false)).toBe(true);
   });
 
+  it('deletes records and finds them again with includeDeleted (queryAll)', async () => {
+    const made = await port.createMany('Account', [
+      { Name: 'Gone 1', NetSuite_Entity_Id__c: 'GONE' },
+      { Name: 'Gone 2', NetSuite_Entity_Id__c: 'GONE' },
+    ]);
+    const ids = made.map((r) => (r.ok ? r.id : ''));
+    await port.delete('Account', ids[0]!);
+    const results = await port.deleteMany([ids[1]!, ids[0]!]);
+    expect(results[0]).toMatchObject({ index: 0, ok: true, id: ids[1] });
+    expect(results[1]).toMatchObject({ index: 1, ok: false, error: { retryable: false } });
+    const q = port.soql.select(['Id', 'IsDeleted']).from('Account').where(eq('NetSuite_Entity_Id__c', 'GONE'));
+    expect(await port.query(q)).toEqual([]);
+    const all = await port.query(q, { includeDeleted: true });
+    expect(all.map((r) => r.IsDeleted)).toEqual([true, true]);
+  });
+
   it('pages through query results via nextRecordsUrl', async () => {
     sf.org.setKnobs({ queryBatchSize: 200 });
     const ids = await port.createMany(

@@ -48,7 +48,12 @@ export interface DescribeResult {
   [key: string]: unknown;
 }
 
-export interface QueryOptions {
+export interface PageOptions {
+  /** `/queryAll`: include deleted and archived records (`IsDeleted = true`), e.g. to replay deletions. */
+  includeDeleted?: boolean;
+}
+
+export interface QueryOptions extends PageOptions {
   /** Stop with SF_INVALID_INPUT when more than this many records come back (default 50,000). */
   maxRecords?: number;
 }
@@ -57,7 +62,7 @@ export interface SalesforcePort {
   /** Runs a built query and follows `nextRecordsUrl` to the end. */
   query<T extends SfRecord = SfRecord>(query: SoqlQuery, opts?: QueryOptions): Promise<T[]>;
   /** The same, one page (up to 2,000 records) at a time. */
-  queryPages<T extends SfRecord = SfRecord>(query: SoqlQuery): AsyncIterable<T[]>;
+  queryPages<T extends SfRecord = SfRecord>(query: SoqlQuery, opts?: PageOptions): AsyncIterable<T[]>;
   /** `SELECT COUNT()` result. */
   count(query: SoqlQuery): Promise<number>;
   /** One record by id, or undefined when it does not exist. */
@@ -75,6 +80,10 @@ export interface SalesforcePort {
   updateMany(sobject: string, records: readonly SfRecord[]): Promise<RecordResult[]>;
   /** Each record needs a value in `externalIdField`. */
   upsertMany(sobject: string, externalIdField: string, records: readonly SfRecord[]): Promise<RecordResult[]>;
+  /** Deletes one record (to the recycle bin). A record already gone answers SF_NOT_FOUND. */
+  delete(sobject: string, id: string): Promise<void>;
+  /** Collection delete: at most 200 ids per call, `allOrNone:false`, one result per id in input order. */
+  deleteMany(ids: readonly string[]): Promise<RecordResult[]>;
   /** Publishes a platform event (`POST /sobjects/X__e`). */
   publish(event: string, payload: SfRecord): Promise<PublishResult>;
   /** sObject describe, cached. */

@@ -150,6 +150,29 @@ describe('SalesforcePort over jsforce (fake org)', () => {
     ]);
   });
 
+  it('deletes one record and collections of ids (200 per call, per-id results, bad ids not sent)', async () => {
+    const sf = portFor();
+    const created = await sf.createMany('Account', accounts(250));
+    const ids = created.map((r) => (r.ok ? r.id : ''));
+    await sf.delete('Account', ids[0]!);
+    await expect(sf.delete('Account', ids[0]!)).rejects.toMatchObject({ code: 'SF_NOT_FOUND' });
+    org.calls = [];
+    const results = await sf.deleteMany([...ids, 'not-an-id']);
+    expect(org.calls.map((c) => [c.method, c.records])).toEqual([
+      ['DELETE', 200],
+      ['DELETE', 50],
+    ]);
+    expect(results).toHaveLength(251);
+    expect(results[0]).toMatchObject({
+      index: 0,
+      ok: false,
+      error: { code: 'SF_NOT_FOUND', sfCode: 'ENTITY_IS_DELETED' },
+    });
+    expect(results.slice(1, 250).every((r) => r.ok)).toBe(true);
+    expect(results[250]).toMatchObject({ index: 250, ok: false, error: { code: 'SF_INVALID_INPUT' } });
+    expect(org.records.get('Account')).toEqual([]);
+  });
+
   it('logs in again once on INVALID_SESSION_ID and retries the call', async () => {
     const sf = portFor();
     const { id } = await sf.create('Account', { Name: 'x' });

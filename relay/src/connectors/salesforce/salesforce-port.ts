@@ -7,6 +7,7 @@ import { SalesforceError, fromSalesforceErrors, isSalesforceError, type RawSales
 import { createNamespacer, type Namespacer } from './namespace.js';
 import type {
   DescribeResult,
+  PageOptions,
   PublishResult,
   QueryOptions,
   RecordResult,
@@ -118,10 +119,14 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
     }
   }
 
-  async function runQuery(query: SoqlQuery): Promise<QueryBody> {
+  async function runQuery(query: SoqlQuery, o: PageOptions = {}): Promise<QueryBody> {
     if (query?.kind !== 'soql')
       throw invalid('query() takes a query built with soql.select(...); SOQL text is not accepted');
-    const res = await rest.request<unknown>({ method: 'GET', path: `/query?q=${encodeURIComponent(query.toSoql())}` });
+    const resource = o.includeDeleted ? 'queryAll' : 'query';
+    const res = await rest.request<unknown>({
+      method: 'GET',
+      path: `/${resource}?q=${encodeURIComponent(query.toSoql())}`,
+    });
     if (!isQueryBody(res.body))
       throw new SalesforceError({ code: 'SF_PROTOCOL', message: 'The query answer has no records list' });
     return res.body;
@@ -172,14 +177,14 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
     names,
     apiUsage: () => rest.apiUsage(),
 
-    async *queryPages<T extends SfRecord>(query: SoqlQuery) {
-      for await (const page of pages(await runQuery(query))) yield page as T[];
+    async *queryPages<T extends SfRecord>(query: SoqlQuery, o: PageOptions = {}) {
+      for await (const page of pages(await runQuery(query, o))) yield page as T[];
     },
 
     async query<T extends SfRecord>(query: SoqlQuery, o: QueryOptions = {}) {
       const max = o.maxRecords ?? 50_000;
       const all: T[] = [];
-      for await (const page of port.queryPages<T>(query)) {
+      for await (const page of port.queryPages<T>(query, o)) {
         all.push(...page);
         if (all.length > max)
           throw invalid(`The query returned more than ${max} records; page with queryPages() or narrow it`);
@@ -293,6 +298,45 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
         (recs) =>
           rest.request({ method: 'PATCH', path, body: { allOrNone: false, records: recs } }).then((r) => r.body),
       );
+    },
+
+    async delete(sobject, id) {
+      assertRecordId(id);
+      await rest.request({ method: 'DELETE', path: `/sobjects/${sobjectPath(sobject)}/${id}` });
+    },
+
+    async deleteMany(ids) {
+      if (!Array.isArray(ids)) throw invalid('deleteMany takes an array of record ids');
+      const results: RecordResult[] = new Array<RecordResult>(ids.length);
+      const ready: number[] = [];
+      ids.forEach((id, index) => {
+        try {
+          assertRecordId(id, `Record #${index} id`);
+          ready.push(index);
+        } catch (err) {
+          if (!isSalesforceError(err)) throw err;
+          results[index] = { index, ok: false, error: err.forRecord({ index }) };
+        }
+      });
+      let stop: SalesforceError | undefined;
+      for (const part of chunk(ready, COLLECTION_LIMIT)) {
+        const context = {};
+        let mapped: RecordResult[];
+        if (stop) mapped = failChunk(stop, part, context);
+        else {
+          try {
+            const qs = `ids=${part.map((i) => ids[i]).join(',')}&allOrNone=false`;
+            const res = await rest.request<unknown>({ method: 'DELETE', path: `/composite/sobjects?${qs}` });
+            mapped = mapCollectionResults(res.body, part, context);
+          } catch (err) {
+            if (!isSalesforceError(err)) throw err;
+            if (STOP_BATCH.has(err.code)) stop = err;
+            mapped = failChunk(err, part, context);
+          }
+        }
+        for (const r of mapped) results[r.index] = r;
+      }
+      return results;
     },
 
     async publish(event, payload): Promise<PublishResult> {

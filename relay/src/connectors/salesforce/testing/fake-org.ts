@@ -126,7 +126,9 @@ export async function startFakeOrg(): Promise<FakeOrg> {
     if (!tokens.has(auth.replace(/^Bearer /, '')))
       return json(c, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], 401);
     let records: number | undefined;
-    if (c.req.path.includes('/composite/sobjects') && c.req.method !== 'GET') {
+    if (c.req.path.includes('/composite/sobjects') && c.req.method === 'DELETE') {
+      records = (c.req.query('ids') ?? '').split(',').filter(Boolean).length;
+    } else if (c.req.path.includes('/composite/sobjects') && c.req.method !== 'GET') {
       records = ((await c.req.raw.clone().json()) as { records?: unknown[] }).records?.length;
     }
     org.calls.push({
@@ -235,6 +237,34 @@ export async function startFakeOrg(): Promise<FakeOrg> {
         300,
       );
     return json(c, { id: r.id, success: true, errors: [], created: r.created }, r.created ? 201 : 200);
+  });
+  const remove = (id: string) => {
+    for (const rows of org.records.values()) {
+      const i = rows.findIndex((r) => r.Id === id);
+      if (i >= 0) return rows.splice(i, 1).length === 1;
+    }
+    return false;
+  };
+  app.delete(`${API}/sobjects/:type/:id`, (c) =>
+    remove(c.req.param('id'))
+      ? c.body(null, 204)
+      : json(c, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }], 404),
+  );
+  app.delete(`${API}/composite/sobjects`, (c) => {
+    const ids = (c.req.query('ids') ?? '').split(',').filter(Boolean);
+    if (ids.length > 200) return json(c, [{ message: 'Maximum 200 ids', errorCode: 'EXCEEDED_ID_LIMIT' }], 400);
+    return json(
+      c,
+      ids.map((id) =>
+        remove(id)
+          ? { id, success: true, errors: [] }
+          : {
+              id,
+              success: false,
+              errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }],
+            },
+      ),
+    );
   });
   const collection = async (
     c: Context,
