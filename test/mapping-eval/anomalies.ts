@@ -106,7 +106,7 @@ export async function scoreAnomalies(seed: number, nOrders = 400): Promise<Anoma
       if (kind === 0) {
         injected = 'amount'; // quantity typo (extra zeros)
         l.quantity = String(Number(l.quantity) * r.pick([10, 100]));
-        l.amount = applyDiscount({ amount: multiplyDecimal(l.quantity, l.unitPrice, cur), currency: cur }, l.discountPercent ?? '0').amount;
+        l.amount = applyDiscount({ amount: multiplyDecimal(l.quantity, l.unitPrice!, cur), currency: cur }, l.discountPercent ?? '0').amount;
         order.total = total(order.lines as { amount: string }[], cur);
       } else if (kind === 1) {
         injected = 'amount'; // unit price with a misplaced decimal point
