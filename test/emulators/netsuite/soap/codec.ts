@@ -2,6 +2,7 @@ import type { ElementParticle, Particle, QKey, SchemaSet } from '../xsd/model.js
 import { effectiveType } from '../xsd/validate.js';
 import type { XEl } from '../xsd/index.js';
 import { canonicalNamespace, prefixFor, XSD, XSI } from './namespaces.js';
+import { toPacific } from './pacific-time.js';
 
 /**
  * Converts between XML elements and the JSON records of the account state, driven by the compiled
@@ -137,13 +138,9 @@ export function formatSimple(schemas: SchemaSet, type: QKey, value: unknown): st
   if (builtin === 'boolean') return value === true || value === 'true' ? 'true' : 'false';
   if (['double', 'float', 'decimal', 'long', 'int', 'integer', 'short'].includes(builtin))
     return formatNumber(builtin, value);
-  if (
-    builtin === 'dateTime' &&
-    typeof value === 'string' &&
-    !Number.isNaN(Date.parse(value)) &&
-    !/[zZ]|[+-]\d\d:\d\d$/.test(value)
-  ) {
-    return new Date(value).toISOString();
+  // NetSuite answers dateTimes in the account's time zone (Pacific) with the offset.
+  if (builtin === 'dateTime' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
+    return toPacific(new Date(value));
   }
   return String(value);
 }
