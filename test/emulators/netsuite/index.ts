@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CredentialStore, generateSecrets, type GeneratedSecrets } from './credentials.js';
 import { Governance } from './governance.js';
 import { DEFAULT_EMULATOR_KNOBS, emulatorKnobsFromEnv, type EmulatorKnobs } from './knobs.js';
+import { restRouteFactory } from './rest/services.js';
 import { soapRoutes, type SoapLimits } from './soap/endpoint.js';
 import { SearchSessions } from './soap/search-sessions.js';
 import { AccountState, type SeedData } from './state/account.js';
@@ -76,6 +77,8 @@ export const ROUTE_FACTORIES: RouteFactory[] = [
       problems: a.problems,
       loginFailures: a.loginFailures,
     }),
+  // REST web services, SuiteQL, RESTlets (running netsuite/ scripts), OAuth 2.0 token endpoint.
+  (a) => restRouteFactory(a),
 ];
 
 let schemaCache: Promise<SchemaSet> | undefined;

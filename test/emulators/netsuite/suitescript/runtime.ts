@@ -37,7 +37,6 @@ export class SuiteScriptRuntime {
   private readonly modules: Record<string, ModuleFactory>;
 
   constructor(private readonly opts: SuiteScriptRuntimeOptions) {
-    if (!opts.fileCabinetRoot) ensureCompiled();
     this.host = new ScriptHost(opts.fileCabinetRoot ?? FILE_CABINET);
     this.parameters = opts.parameters ?? {};
     this.modules = {
@@ -56,7 +55,17 @@ export class SuiteScriptRuntime {
     };
   }
 
+  private compiled = false;
+
+  /** Builds the scripts on first use (tsc, when the compiled files are missing or stale). */
+  private ready(): void {
+    if (this.compiled || this.opts.fileCabinetRoot) return;
+    ensureCompiled();
+    this.compiled = true;
+  }
+
   private execution(d: ScriptDeployment, executionContext: string): Execution {
+    this.ready();
     return new Execution(new UsageMeter(d.usageLimit), {
       scriptId: d.scriptId,
       deploymentId: d.deploymentId,
