@@ -110,6 +110,27 @@ describe('Change Data Capture', () => {
     expect(() => t.sf.org.undelete(id)).toThrow(/not a deleted record/);
   });
 
+  it('merges records that got the same change in one transaction into one event with several recordIds', async () => {
+    const [a, b, c] = t.sf.org.seed('Account', [{ Name: 'M1' }, { Name: 'M2' }, { Name: 'M3' }]);
+    clock += 1000;
+    const before = t.sf.org.bus.retained('/data/AccountChangeEvent').length;
+    await t.api('composite/sobjects', {
+      method: 'PATCH',
+      json: {
+        records: [
+          { attributes: { type: 'Account' }, id: a, Rating: 'Hot' },
+          { attributes: { type: 'Account' }, id: b, Rating: 'Hot' },
+          { attributes: { type: 'Account' }, id: c, Rating: 'Cold' },
+        ],
+      },
+    });
+    const events = t.sf.org.bus.retained('/data/AccountChangeEvent').slice(before).map((e) => e.data.payload as Payload);
+    expect(events.map((e) => [e.ChangeEventHeader.recordIds, e.Rating, e.ChangeEventHeader.sequenceNumber])).toEqual([
+      [[a, b], 'Hot', 1],
+      [[c], 'Cold', 2],
+    ]);
+  });
+
   it('gives one collection request one transaction with increasing sequence numbers', async () => {
     const before = t.sf.org.bus.retained('/data/AccountChangeEvent').length;
     await t.api('composite/sobjects', {

@@ -98,23 +98,34 @@ export class ChangeDataCapture {
     return [...set];
   }
 
-  /** Publishes the committed changes of one transaction; returns how many events went out. */
+  /**
+   * Publishes the committed changes of one transaction; returns how many events went out. As in a real
+   * org, records of one entity that got the same change (same type, same field values) in the same
+   * transaction share one event whose `recordIds` lists them all.
+   */
   publish(ctx: DmlContext, changes: ChangeEntry[]): number {
-    const relevant = changes.filter((c) => this.channelsFor(c.entity).length > 0);
-    if (relevant.length === 0) return 0;
+    const groups = new Map<string, { entity: string; changeType: ChangeEntry['changeType']; recordIds: string[]; body: ReturnType<typeof buildBody> }>();
+    for (const entry of changes) {
+      if (this.channelsFor(entry.entity).length === 0) continue;
+      const obj = this.opts.schema.get(entry.entity);
+      if (obj === undefined) continue;
+      const body = buildBody(obj, entry);
+      const key = JSON.stringify([entry.entity, entry.changeType, body.fields, body.changedFields]);
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, { entity: entry.entity, changeType: entry.changeType, recordIds: [entry.recordId], body });
+      else group.recordIds.push(entry.recordId);
+    }
+    if (groups.size === 0) return 0;
     const transactionKey = randomUUID();
     const commitTimestamp = this.opts.now();
     const commitNumber = ++this.commitNumber;
     let sequenceNumber = 0;
-    for (const entry of relevant) {
-      const obj = this.opts.schema.get(entry.entity);
-      if (obj === undefined) continue;
-      const { fields, changedFields } = buildBody(obj, entry);
+    for (const g of groups.values()) {
       const payload = {
         ChangeEventHeader: {
-          entityName: entry.entity,
-          recordIds: [entry.recordId],
-          changeType: entry.changeType,
+          entityName: g.entity,
+          recordIds: g.recordIds,
+          changeType: g.changeType,
           changeOrigin: changeOrigin(ctx),
           transactionKey,
           sequenceNumber: ++sequenceNumber,
@@ -123,11 +134,11 @@ export class ChangeDataCapture {
           commitUser: ctx.userId,
           nulledFields: [],
           diffFields: [],
-          changedFields,
+          changedFields: g.body.changedFields,
         },
-        ...fields,
+        ...g.body.fields,
       };
-      this.opts.bus.publish(this.channelsFor(entry.entity), payload);
+      this.opts.bus.publish(this.channelsFor(g.entity), payload);
     }
     return sequenceNumber;
   }
