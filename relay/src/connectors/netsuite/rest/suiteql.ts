@@ -7,8 +7,10 @@ import type { RestWebServicesClient } from './client.js';
  * the fixed tables below, never from input.
  */
 export function sqlString(value: string): string {
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value))
-    throw new RangeError('SuiteQL string literal contains control characters');
+  for (const ch of value) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x20 && ch !== '\t' && ch !== '\n' && ch !== '\r') throw new RangeError('SuiteQL string literal contains control characters');
+  }
   return `'${value.replace(/'/g, "''")}'`;
 }
 
