@@ -113,6 +113,8 @@ export class LeaseLimiter implements ConcurrencyLimiter {
   private cached: number;
   private lastCalmCheck = 0;
   private readonly localWaiters = new Set<() => void>();
+  private readonly held = new Set<number>();
+  private renewTimer: NodeJS.Timeout | undefined;
   private ready: Promise<void> | undefined;
 
   constructor(
@@ -134,8 +136,12 @@ export class LeaseLimiter implements ConcurrencyLimiter {
     await this.ready;
     for (;;) {
       if (signal?.aborted) throw aborted(signal);
-      const slot = await this.backend.acquire(this.name, this.owner, this.options.leaseMs ?? 120_000, this.now());
-      if (slot !== undefined) return this.permit(slot);
+      const slot = await this.backend.acquire(this.name, this.owner, this.leaseMs(), this.now());
+      if (slot !== undefined) {
+        this.held.add(slot);
+        this.keepAlive();
+        return this.permit(slot);
+      }
       await new Promise<void>((resolve) => {
         const wake = () => {
           clearTimeout(timer);
@@ -161,7 +167,24 @@ export class LeaseLimiter implements ConcurrencyLimiter {
     };
   }
 
+  private leaseMs = () => this.options.leaseMs ?? 15_000;
+
+  /** While calls run, their slots' leases are renewed; a crashed replica's slots expire after one lease. */
+  private keepAlive() {
+    if (this.renewTimer) return;
+    this.renewTimer = setInterval(() => {
+      if (this.held.size === 0) {
+        clearInterval(this.renewTimer);
+        this.renewTimer = undefined;
+        return;
+      }
+      void this.backend.renew(this.name, this.owner, [...this.held], this.now() + this.leaseMs()).catch(() => undefined);
+    }, Math.max(50, Math.floor(this.leaseMs() / 3)));
+    this.renewTimer.unref();
+  }
+
   private async afterRelease(slot: number, outcome: PermitOutcome) {
+    this.held.delete(slot);
     try {
       await this.backend.release(this.name, slot, this.owner);
       const now = this.now();

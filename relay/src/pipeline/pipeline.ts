@@ -138,7 +138,7 @@ class PipelineWorker implements Pipeline {
       const max = name === 'netsuite' ? (this.o.nsConcurrency ?? 5) : (this.o.limits?.[name] ?? 10);
       const opts = { now: this.now, onLevel: (n: string, level: number) => this.metrics?.limiterLevel.set({ limiter: n }, level) };
       l = this.store.leases
-        ? new LeaseLimiter(name, max, this.store.leases, this.owner, { ...opts, leaseMs: this.cfg.callTimeoutMs + 10_000 })
+        ? new LeaseLimiter(name, max, this.store.leases, this.owner, { ...opts, leaseMs: 15_000 })
         : new AdaptiveLimiter(name, max, opts);
       this.metrics?.limiterLevel.set({ limiter: name }, l.level());
       this.limiters.set(name, l);

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { placeholders, type Db } from './db.js';
 import type { LeaseBackend } from './types.js';
 
 /**
@@ -32,6 +32,13 @@ export function pgLeaseBackend(db: Db): LeaseBackend {
     },
     async release(name, slot, owner) {
       await db.run('DELETE FROM limiter_leases WHERE name = ? AND slot = ? AND owner = ?', [name, slot, owner]);
+    },
+    async renew(name, owner, slots, until) {
+      if (slots.length === 0) return 0;
+      return db.run(
+        `UPDATE limiter_leases SET expires_at = ? WHERE name = ? AND owner = ? AND slot IN ${placeholders(slots.length)}`,
+        [until, name, owner, ...slots],
+      );
     },
     async level(name) {
       const rows = await db.all<{ level: number }>('SELECT level FROM limiter_state WHERE name = ?', [name]);

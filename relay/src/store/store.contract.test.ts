@@ -347,8 +347,11 @@ for (const adapter of adaptersUnderTest()) {
       expect(await other.leases!.acquire('netsuite', 'r2', 60_000, T0)).toBeUndefined();
       await other.leases!.release('netsuite', 1, 'r2');
       expect(await other.leases!.acquire('netsuite', 'r4', 60_000, T0)).toBe(1);
-      // an expired lease (crashed replica) frees its slot
+      // a renewed lease holds; an expired one (crashed replica) frees its slot
+      expect(await store.leases!.renew('netsuite', 'r1', [2], T0 + 120_000)).toBe(1);
       expect(await other.leases!.acquire('netsuite', 'r3', 60_000, T0 + 61_000)).toBe(0);
+      expect(await other.leases!.acquire('netsuite', 'r3', 60_000, T0 + 61_000)).toBe(1);
+      expect(await other.leases!.acquire('netsuite', 'r3', 60_000, T0 + 61_000)).toBeUndefined();
       expect(await store.leases!.decrease('netsuite', T0 + 61_000, 1_000)).toBe(1);
       expect(await other.leases!.level('netsuite')).toBe(1);
       expect(await store.leases!.increase('netsuite', T0 + 62_000, 5_000)).toBe(1);

@@ -163,6 +163,8 @@ export interface LeaseBackend {
   ensure(name: string, max: number, now: number): Promise<void>;
   acquire(name: string, owner: string, leaseMs: number, now: number): Promise<number | undefined>;
   release(name: string, slot: number, owner: string): Promise<void>;
+  /** Extends the expiry of slots this owner holds (calls still running). */
+  renew(name: string, owner: string, slots: readonly number[], until: number): Promise<number>;
   level(name: string): Promise<number>;
   /** Halves the level (not below 1) unless it was changed within `cooldownMs`. */
   decrease(name: string, now: number, cooldownMs: number): Promise<number>;
