@@ -158,3 +158,64 @@ export function validVariants(): { name: string; xml: string }[] {
     { name: 'surrounding whitespace in a long', xml: add.replace('>1508242306<', '> 1508242306\n<') },
   ];
 }
+
+/** Deterministic random mutants of valid captures (one edit each), to compare verdicts with libxml2. */
+export function mutants(count: number, seed = 20232): { name: string; xml: string }[] {
+  let state = seed >>> 0;
+  const rand = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const sources = referenceSamples().filter(
+    (s) => s.name.startsWith('synthesized-2023_2/') && !s.name.includes('fault_invalid_login'),
+  );
+  const values = [
+    'true',
+    'false',
+    'maybe',
+    '1',
+    '-7',
+    '1.5',
+    '1e3',
+    'NaN',
+    '2024-02-30T00:00:00Z',
+    '2024-01-01T10:00:00Z',
+    '_customer',
+    '',
+    'x y',
+  ];
+  const LEAF = /<([A-Za-z]+:[A-Za-z]+)((?:\s[^<>]*?)?)>([^<]*)<\/\1>/g;
+  const out: { name: string; xml: string }[] = [];
+  while (out.length < count) {
+    const src = pick(sources);
+    const leaves = [...src.xml.matchAll(LEAF)];
+    const leaf = pick(leaves);
+    const at = leaf.index ?? 0;
+    const whole = leaf[0];
+    const [, tag, attrs, text] = leaf as unknown as [string, string, string, string];
+    const kind = pick(['text', 'remove', 'duplicate', 'swap', 'attr', 'rename'] as const);
+    let replacement: string;
+    if (kind === 'text') replacement = `<${tag}${attrs}>${pick(values)}</${tag}>`;
+    else if (kind === 'remove') replacement = '';
+    else if (kind === 'duplicate') replacement = whole + whole;
+    else if (kind === 'attr')
+      replacement = `<${tag}${attrs} ${pick(['internalId', 'bogus', 'type', 'operator'])}="${pick(values)}">${text}</${tag}>`;
+    else if (kind === 'rename') {
+      const other = pick(leaves)[1] as string;
+      replacement = `<${other}${attrs}>${text}</${other}>`;
+    } else {
+      const next = src.xml.slice(at + whole.length).match(/^(\s*)(<([A-Za-z]+:[A-Za-z]+)(?:\s[^<>]*?)?>[^<]*<\/\3>)/);
+      if (!next) continue;
+      const xml = src.xml.slice(0, at) + next[2] + next[1] + whole + src.xml.slice(at + whole.length + next[0].length);
+      out.push({ name: `mutant ${out.length}: swap ${tag} in ${src.name}`, xml });
+      continue;
+    }
+    const xml = src.xml.slice(0, at) + replacement + src.xml.slice(at + whole.length);
+    if (xml !== src.xml) out.push({ name: `mutant ${out.length}: ${kind} ${tag} in ${src.name}`, xml });
+  }
+  return out;
+}

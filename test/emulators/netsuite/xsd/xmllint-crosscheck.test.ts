@@ -1,18 +1,21 @@
 import { validateXML } from 'xmllint-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { brokenCases, referenceSamples, validVariants } from './cases.test-support.js';
+import { brokenCases, mutants, referenceSamples, validVariants } from './cases.test-support.js';
 import { compileSchemas, loadNetSuiteSchemas, validateDocument, validateEnvelope, type SchemaSet } from './index.js';
 import { xmllintValidateEnvelopes, type OracleVerdict } from './xmllint-oracle.js';
 
 /**
  * The compiled validator and libxml2 (xmllint-wasm) must agree on every document: all 74 reference
- * captures, the deliberately broken variants and the valid variants — in ONE xmllint call (3–6 s).
+ * captures, the deliberately broken variants, the valid variants and 300 seeded random mutants of valid
+ * envelopes — in ONE xmllint call (3–8 s).
  */
 
 const docs = [
   ...referenceSamples(),
   ...brokenCases().map((c) => ({ name: `broken: ${c.name}`, xml: c.xml })),
   ...validVariants().map((c) => ({ name: `variant: ${c.name}`, xml: c.xml })),
+  // One random edit each (value, removal, duplication, swap, attribute, rename), seeded: reproducible.
+  ...mutants(300),
 ];
 
 let schemas: SchemaSet;
@@ -23,7 +26,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('compiled validator agrees with xmllint-wasm (libxml2)', () => {
-  it('on every reference capture, broken variant and valid variant', () => {
+  it('on every reference capture, broken variant, valid variant and mutant', () => {
     const disagreements = docs
       .map((d) => ({ name: d.name, ours: validateEnvelope(d.xml, schemas).valid, libxml2: oracle.get(d.name)?.valid }))
       .filter((v) => v.ours !== v.libxml2);
@@ -31,7 +34,7 @@ describe('compiled validator agrees with xmllint-wasm (libxml2)', () => {
     // The set is not trivially one-sided.
     const verdicts = docs.map((d) => oracle.get(d.name)?.valid);
     expect(verdicts.filter((v) => v === true).length).toBeGreaterThan(40);
-    expect(verdicts.filter((v) => v === false).length).toBeGreaterThan(30);
+    expect(verdicts.filter((v) => v === false).length).toBeGreaterThan(200);
   });
 
   it('points at the same element for content-model errors', () => {
