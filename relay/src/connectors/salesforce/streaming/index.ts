@@ -19,3 +19,4 @@ export { toInboxEntries } from './inbox-entry.js';
 export { createSalesforceStreams, defaultChannels } from './stream-source.js';
 export type { SalesforceStreams, SalesforceStreamsOptions } from './stream-source.js';
 export { streamsReadinessCheck, registerStreamMetrics } from './stream-health.js';
+export { createGapBackfill, PACKAGE_CDC_ENTITIES, type GapBackfillOptions } from './gap-backfill.js';
