@@ -40,6 +40,9 @@ export interface SoapEndpointDeps {
   loginFailures: string[];
 }
 
+/** Operations NetSuite answers without credentials (called before choosing the domain). */
+const ANONYMOUS = new Set(['getDataCenterUrls']);
+
 const XML = { 'Content-Type': 'text/xml; charset=utf-8' };
 
 function send(c: Context, deps: SoapEndpointDeps, body: string, status: 200 | 500): Response {
@@ -75,11 +78,15 @@ async function handle(c: Context, deps: SoapEndpointDeps, pathVersion: string): 
   const check = validateEnvelope(xml, deps.schemas);
   if (!check.valid) throw faults.sax(check.errors[0]?.message ?? 'invalid request');
   const passport = readPassport(req.header);
-  if (!passport) throw faults.loginRequired();
-  const login = verifyPassport(passport, deps.credentials, deps.clock());
-  if (!login.ok) {
-    deps.loginFailures.push(login.reason);
-    throw faults.invalidLogin(deps.limits.loginFaultCode);
+  let tokenId = '';
+  if (passport || !ANONYMOUS.has(opName)) {
+    if (!passport) throw faults.loginRequired();
+    const login = verifyPassport(passport, deps.credentials, deps.clock());
+    if (!login.ok) {
+      deps.loginFailures.push(login.reason);
+      throw faults.invalidLogin(deps.limits.loginFaultCode);
+    }
+    tokenId = login.tokenId;
   }
   const operation = OPERATIONS[opName];
   if (!operation) throw faults.unsupportedOperation(opName);
@@ -103,7 +110,8 @@ async function handle(c: Context, deps: SoapEndpointDeps, pathVersion: string): 
       governance: deps.governance,
       searches: deps.searches,
       version: req.version,
-      tokenId: login.tokenId,
+      tokenId,
+      baseUrl: new URL(c.req.url).origin,
       preferences: readPreferences(req.header),
       searchPreferences: readSearchPreferences(req.header),
       lockInjected: injected === 'lock',

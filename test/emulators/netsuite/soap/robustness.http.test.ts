@@ -110,6 +110,28 @@ describe('malformed and foreign requests get real faults, never a crash', () => 
     expect(faultOf(mismatch)).toMatchObject({ element: 'invalidVersionFault', code: 'INVALID_WS_VERSION' });
   });
 
+  it('getDataCenterUrls answers without a login, with the emulator as every domain', async () => {
+    const r = await post(
+      h.emu.url,
+      'getDataCenterUrls',
+      envelope('getDataCenterUrls', { 'platformMsgs:account': h.keys.account }),
+    );
+    const result = r.body.getDataCenterUrlsResponse.getDataCenterUrlsResult;
+    expect(result.dataCenterUrls).toEqual({
+      restDomain: h.emu.url,
+      webservicesDomain: h.emu.url,
+      systemDomain: h.emu.url,
+    });
+    const other = await post(
+      h.emu.url,
+      'getDataCenterUrls',
+      envelope('getDataCenterUrls', { 'platformMsgs:account': '999_SB9' }),
+    );
+    expect(other.body.getDataCenterUrlsResponse.getDataCenterUrlsResult.status.statusDetail[0].code).toBe(
+      'INVALID_ACCT',
+    );
+  });
+
   it('an operation the emulator does not implement → UnexpectedErrorFault; unknown paths → 404', async () => {
     const r = await h.call('getServerTime', {});
     expect(r.status).toBe(200);

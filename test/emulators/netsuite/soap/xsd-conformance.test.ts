@@ -172,6 +172,14 @@ beforeAll(async () => {
   await keep('getIntegrationGovernanceInfo', c('getIntegrationGovernanceInfo', {}));
   await keep('getServerTime', c('getServerTime', {}));
   await keep(
+    'getDataCenterUrls ok',
+    post(h.emu.url, 'getDataCenterUrls', envelope('getDataCenterUrls', { 'platformMsgs:account': h.keys.account })),
+  );
+  await keep(
+    'getDataCenterUrls INVALID_ACCT',
+    post(h.emu.url, 'getDataCenterUrls', envelope('getDataCenterUrls', { 'platformMsgs:account': 'nope' })),
+  );
+  await keep(
     '2024_1 get',
     post(h.emu.url, 'get', envelope('get', ref('invoice', '2101'), { keys: h.keys, version: '2024_1' }), {
       version: '2024_1',

@@ -26,7 +26,10 @@ export interface OperationContext {
   governance: Governance;
   searches: SearchSessions;
   version: string;
+  /** Authenticated token id ('' for the unauthenticated getDataCenterUrls). */
   tokenId: string;
+  /** Origin the request reached (what getDataCenterUrls returns as the account's domains). */
+  baseUrl: string;
   preferences: SoapPreferences;
   searchPreferences: SearchPreferences;
   /** The `lock` fault was injected: writes to existing records fail with RCRD_LOCKED_BY_WF. */

@@ -72,7 +72,25 @@ const getServerTime: Operation = async (ctx) => {
   return { getServerTimeResult: { status: ok(), serverTime: now } };
 };
 
+/** getDataCenterUrls (no login needed): the account's domains, here the emulator's own origin. */
+const getDataCenterUrls: Operation = async (ctx, request) => {
+  const account = child(request, 'account')?.text.trim() ?? '';
+  if (account !== ctx.account.accountId) {
+    return {
+      getDataCenterUrlsResult: { status: failed({ code: 'INVALID_ACCT', message: `Invalid account ${account}.` }) },
+    };
+  }
+  const url = ctx.baseUrl;
+  return {
+    getDataCenterUrlsResult: {
+      status: ok(),
+      dataCenterUrls: { restDomain: url, webservicesDomain: url, systemDomain: url },
+    },
+  };
+};
+
 export const readOperations: Record<string, Operation> = {
+  getDataCenterUrls,
   get,
   getList,
   initialize,
