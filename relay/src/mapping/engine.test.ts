@@ -91,6 +91,14 @@ describe('runMapping', () => {
     expect(sfMaster.findings.map((x) => x.code)).toContain('MASTER_KEPT');
   });
 
+  it('enriches from the target\'s current record through $existing', async () => {
+    const def = new MappingRegistry({ fields: [{ mapping: 'contact-contact', canonical: 'title', remove: false, netsuite: { field: 'title', write: '$coalesce($value, $existing.title, "Contact")' } }] }).get('contact-contact')!;
+    const r = await runMapping(def, { from: 'salesforce', record: { Id: '003000000000001AAA', LastName: 'Doe' }, existingTarget: { title: 'Buyer' }, crosswalk: cw });
+    expect(r.payload.title).toBe('Buyer');
+    const fresh = await runMapping(def, { from: 'salesforce', record: { Id: '003000000000001AAA', LastName: 'Doe', Phone: 'ask reception' }, crosswalk: cw });
+    expect(fresh.payload).toMatchObject({ title: 'Contact', phone: 'ask reception' });
+  });
+
   it('blocks an unbalanced journal entry by business rule', async () => {
     const je = { Id: 'a01000000000001AAA', Entry_Date__c: '2026-02-01', Journal_Entry_Lines__r: { records: [{ GL_Account__c: '4000', Debit__c: '100.10' }, { GL_Account__c: '1200', Credit__c: '100.01' }] } };
     const local = reg.crosswalk.with({ glAccount: { '4000': '10', '1200': '11' } });

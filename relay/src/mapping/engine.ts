@@ -64,6 +64,8 @@ export async function runMapping(def: MappingDefinition, opts: RunOptions): Prom
       return v;
     },
     reverseLookup: (table: string, value: unknown) => (value === undefined || value === null ? undefined : crosswalk.reverse(table, value as string)),
+    /** The target's current record, for enrichment ("keep NetSuite's terms when Salesforce has none"). */
+    existing: opts.existingTarget,
     tz: opts.timeZone ?? 'UTC',
     defaultCountry: opts.defaultCountry ?? 'US',
   };

@@ -13,7 +13,8 @@ export const expressionFunctions: Record<string, (...args: never[]) => unknown> 
   titleCase: (s: unknown) => c.titleCase(s) ?? undefined,
   upper: (s: unknown) => c.clean(s)?.toUpperCase() ?? undefined,
   lower: (s: unknown) => c.clean(s)?.toLowerCase() ?? undefined,
-  e164: (s: unknown, country?: string) => c.toE164(s, country ?? 'US') ?? undefined,
+  /** E.164 when the number parses; otherwise the cleaned original, which validation then flags (nothing is dropped). */
+  e164: (s: unknown, country?: string) => c.toE164(s, country ?? 'US') ?? c.clean(s) ?? undefined,
   splitName: (s: unknown) => c.splitName(s),
   joinName: (...p: unknown[]) => c.joinName(...p) ?? undefined,
   street: (s: unknown, line: number) => c.splitStreet(s)[line - 1] ?? undefined,

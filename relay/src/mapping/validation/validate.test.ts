@@ -41,6 +41,10 @@ describe('validatePayload', () => {
     );
     expect(f.map((x) => `${x.code}:${x.field}`).sort()).toEqual(['REQUIRED_MISSING:itemList.item.1.item', 'TYPE_MISMATCH:itemList.item.1.quantity']);
   });
+  it('flags phone numbers that are not E.164 without dropping them', async () => {
+    const f = await ns({ companyName: 'A', subsidiary: { internalId: '1' }, phone: 'call reception', fax: '+14155552671' });
+    expect(f).toEqual([expect.objectContaining({ code: 'PHONE_NOT_E164', field: 'phone', severity: 'warning' })]);
+  });
   it('requires a time zone on date-times', async () => {
     const f = await validatePayload({ entity: { externalId: 'x' }, tranDate: '2026-01-01T00:00:00', currency: { internalId: '1' }, itemList: { item: [] } }, { system: 'netsuite', recordType: 'salesOrder', record: 'o', spec: netsuiteRecords.salesOrder! });
     expect(f.map((x) => x.code)).toEqual(['TYPE_MISMATCH', 'REQUIRED_MISSING']);

@@ -94,6 +94,8 @@ async function validateAgainst(payload: Record<string, unknown>, spec: RecordSpe
       out.push({ ...base, code: 'TYPE_MISMATCH', field: name, severity: 'error', message: `${ctx.recordType}.${field}: ${problem}`, suggestedFix: `Add a transform that converts the value to ${s.type}.` });
       continue;
     }
+    if (s.type === 'phone' && typeof value === 'string' && !/^\+[1-9]\d{6,14}$/.test(value))
+      out.push({ ...base, code: 'PHONE_NOT_E164', field: name, severity: 'warning', message: `${ctx.recordType}.${field} "${value}" is not a valid phone number in E.164 form`, suggestedFix: 'Correct the number in the source (with its country code), or clear it.' });
     if (s.maxLength !== undefined && typeof value === 'string' && value.length > s.maxLength)
       out.push({ ...base, code: 'MAX_LENGTH', field: name, severity: 'error', message: `${ctx.recordType}.${field} is ${value.length} characters; the limit is ${s.maxLength}`, suggestedFix: `Shorten the source value, or set onOverflow "truncate" on this field mapping to cut it at a word boundary with a warning.` });
     if (s.picklist?.restricted && typeof value === 'string' && !s.picklist.values.includes(value)) {
