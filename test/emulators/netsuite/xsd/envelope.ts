@@ -18,8 +18,7 @@ function parse(xml: string): XEl | ValidationResult {
     return parseInstance(xml);
   } catch (e) {
     if (e instanceof XmlSyntaxError) return result([{ path: '/', message: `XML is not well-formed: ${e.message}` }]);
-    // The parser's own limits (nesting depth, entity expansion) end up here: a rejected document, not a crash.
-    return result([{ path: '/', message: `XML could not be parsed: ${(e as Error).message}` }]);
+    throw e;
   }
 }
 

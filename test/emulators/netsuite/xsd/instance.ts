@@ -101,7 +101,13 @@ export function parseInstance(xml: string): XEl {
   if (wellFormed !== true) {
     throw new XmlSyntaxError(`${wellFormed.err.msg} (line ${wellFormed.err.line})`, wellFormed.err.line);
   }
-  const doc = parser.parse(xml) as XNode[];
+  let doc: XNode[];
+  try {
+    doc = parser.parse(xml) as XNode[];
+  } catch (e) {
+    // The parser's own limits (nesting depth, entity expansion): a rejected document, never a crash.
+    throw new XmlSyntaxError((e as Error).message);
+  }
   const roots = doc.filter((n) => {
     const t = Object.keys(n).find((k) => k !== ATTRS);
     return t !== undefined && !t.startsWith('?') && t !== '#text';

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brokenCases, referenceSamples, validVariants } from './cases.test-support.js';
-import { loadNetSuiteSchemas, validateDocument, validateEnvelope, type SchemaSet } from './index.js';
+import {
+  loadNetSuiteSchemas,
+  parseInstance,
+  validateDocument,
+  validateEnvelope,
+  XmlSyntaxError,
+  type SchemaSet,
+} from './index.js';
 
 /**
  * Captures the reference README lists as hand-edited (out-of-enum codes, `InventoryItem`), old-shaped
@@ -99,7 +106,8 @@ describe('compiled NetSuite XSD validator', () => {
       '</m:add></e:Body></e:Envelope>';
     const r = validateEnvelope(deep, schemas);
     expect(r.valid).toBe(false);
-    expect(r.errors[0]?.message).toContain('could not be parsed');
+    expect(r.errors[0]?.message).toContain('Maximum nested tags exceeded');
+    expect(() => parseInstance(deep)).toThrow(XmlSyntaxError);
   });
 
   it('validates a standalone global element document', () => {
