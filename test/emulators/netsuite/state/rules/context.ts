@@ -55,7 +55,7 @@ export class RuleContext {
     value: unknown,
     types: readonly RecordType[],
   ): { ref: RecordRef; stored: StoredRecord } | undefined {
-    const given = asRef(value);
+    const given = presentRef(value);
     if (!given) return undefined;
     for (const type of types) {
       const stored = this.store.find(type, given);
@@ -65,7 +65,7 @@ export class RuleContext {
   }
 
   setupRef(field: string, value: unknown, list: SetupListName): RecordRef | undefined {
-    const given = asRef(value);
+    const given = presentRef(value);
     if (!given) return undefined;
     const key = given.internalId ?? '';
     const name = this.setup[list][key];
@@ -77,6 +77,14 @@ export class RuleContext {
   required(value: unknown, label: string): void {
     if (value === undefined || value === null || value === '') throw errors.required(label);
   }
+}
+
+/** A present value must be a usable reference: anything else is "The specified key is invalid." */
+function presentRef(value: unknown): RecordRef | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const ref = asRef(value);
+  if (!ref) throw errors.invalidKey();
+  return ref;
 }
 
 export function asRef(value: unknown): RecordRef | undefined {

@@ -11,6 +11,12 @@ export function prepareTransactionBody(
   opts: { prefix: string; entity?: StoredRecord; sequence: number },
 ): void {
   if (!fields.tranDate) fields.tranDate = ctx.now().toISOString();
+  for (const field of ['tranDate', 'dueDate']) {
+    const v = fields[field];
+    if (v !== undefined && (typeof v !== 'string' || Number.isNaN(Date.parse(v)))) {
+      throw errors.user(`Invalid date value for ${field}: ${JSON.stringify(v)}.`);
+    }
+  }
   if (!fields.tranId) fields.tranId = `${opts.prefix}${opts.sequence}`;
   if (!fields.subsidiary && opts.entity?.fields.subsidiary) fields.subsidiary = opts.entity.fields.subsidiary;
   if (ctx.options.oneWorld) ctx.required(fields.subsidiary, 'Subsidiary');
