@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEnv } from '../../relay/src/config/env.js';
+import { createRestletClient, createRestNetSuitePort, NetSuiteConfigError } from '../../relay/src/connectors/netsuite/rest/index.js';
+import { getFinancialSummary } from '../../relay/src/connectors/netsuite/restlet/project-scripts.js';
+import { startNetSuiteEmulator, type RunningNetSuiteEmulator } from '../emulators/netsuite/index.js';
+import { ensureCompiled } from '../emulators/netsuite/suitescript/compile.js';
+
+let emu: RunningNetSuiteEmulator;
+beforeAll(async () => {
+  ensureCompiled();
+  emu = await startNetSuiteEmulator({ env: {} });
+});
+afterAll(() => emu.close());
+
+describe('NS_TRANSPORT=rest wiring from the variables the emulator prints', () => {
+  it.each(['tba', 'oauth2'] as const)('NS_AUTH=%s: the port writes and reads, the RESTlet answers the financial summary', async (auth) => {
+    const env = parseEnv({ ...emu.env, NS_AUTH: auth, NS_TRANSPORT: 'rest' });
+    const port = createRestNetSuitePort(env);
+    const ext = `WIRE-${auth}`;
+    const [r] = await port.upsert([{ type: 'customer', externalId: ext, fields: { companyName: `Wired ${auth}`, subsidiary: { internalId: '1' } } }]);
+    expect(r!.ok).toBe(true);
+    const summary = await getFinancialSummary(createRestletClient(env), { externalId: ext });
+    expect(summary.customer.companyName).toBe(`Wired ${auth}`);
+    expect(summary.openInvoices).toEqual([]);
+  });
+
+  it('names the missing variable, never a value', () => {
+    const env = parseEnv({ ...emu.env, NS_AUTH: 'oauth2', NS_CLIENT_ID: '' });
+    expect(() => createRestNetSuitePort(env)).toThrow(NetSuiteConfigError);
+    expect(() => createRestNetSuitePort(env)).toThrow(/^NS_CLIENT_ID is required when NS_AUTH=oauth2$/);
+  });
+});
