@@ -103,7 +103,7 @@ export async function startSalesforceEmulator(opts: SalesforceEmulatorOptions = 
   http.onError((err, c) => errorResponse(c, err));
   http.notFound((c) => sfJson(c, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }], 404));
   http.route('/', oauthRoutes({ org, app, tokens, baseUrl: () => baseUrl, apiVersion: DEFAULT_API_VERSION }));
-  http.route('/', restRoutes({ org, tokens, baseUrl: () => baseUrl }));
+  http.route('/', restRoutes({ org, tokens, baseUrl: () => baseUrl, dispatch: async (req) => http.fetch(req) }));
   http.route('/cometd', cometd.routes);
 
   const host = opts.host ?? '127.0.0.1';

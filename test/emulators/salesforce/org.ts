@@ -2,6 +2,7 @@
  * One emulated org: schema, records, DML, CDC, the API counter and knobs. REST routes and the
  * in-process OrgHandle both act through here.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ChangeDataCapture } from './cdc/change-events.js';
 import { DEFAULT_KNOBS, type SfKnobs } from './knobs.js';
 import { SchemaRegistry } from './schema/registry.js';
@@ -31,6 +32,8 @@ export class Org {
   readonly userId: string;
   readonly username: string;
   apiUsed = 0;
+  /** The enclosing `/composite` request's transaction, for its subrequests. */
+  private readonly composite = new AsyncLocalStorage<Transaction>();
 
   constructor(opts: OrgOptions) {
     this.schema = opts.schema;
@@ -93,20 +96,50 @@ export class Org {
 
   /**
    * Runs `fn` as one database transaction: on a throw every write is undone and nothing is published;
-   * on success the change events go out.
+   * on success the change events go out. Inside a `/composite` request `fn` joins that request's
+   * transaction (a savepoint), which commits or rolls back as a whole.
    */
   transact<T>(ctx: DmlContext, fn: (tx: Transaction) => T): T {
-    const tx = new Transaction(ctx);
+    const outer = this.composite.getStore();
+    const tx = outer ?? new Transaction(ctx);
     const mark = tx.mark();
     try {
       const result = fn(tx);
-      this.cdc.publish(ctx, tx.changes);
-      for (const job of tx.afterCommit) job();
+      if (outer === undefined) this.commit(tx);
       return result;
     } catch (e) {
       this.store.rollbackTo(tx, mark);
       throw e;
     }
+  }
+
+  /** True while serving a subrequest of a `/composite` request (not counted as an API call). */
+  inComposite(): boolean {
+    return this.composite.getStore() !== undefined;
+  }
+
+  /**
+   * One `/composite` request: `run` dispatches the subrequests inside one transaction; `decide` says
+   * after they ran whether to commit (true) or roll everything back (false).
+   */
+  async compositeTransaction<T>(ctx: DmlContext, run: () => Promise<T>, decide: (result: T) => boolean): Promise<T> {
+    const tx = new Transaction(ctx);
+    const mark = tx.mark();
+    let result: T;
+    try {
+      result = await this.composite.run(tx, run);
+    } catch (e) {
+      this.store.rollbackTo(tx, mark);
+      throw e;
+    }
+    if (decide(result)) this.commit(tx);
+    else this.store.rollbackTo(tx, mark);
+    return result;
+  }
+
+  private commit(tx: Transaction): void {
+    this.cdc.publish(tx.ctx, tx.changes);
+    for (const job of tx.afterCommit) job();
   }
 
   /** Inserts records as a data load would (no API counting; CDC with an empty changeOrigin). */

@@ -7,6 +7,8 @@ export interface RestDeps {
   org: Org;
   tokens: TokenStore;
   baseUrl: () => string;
+  /** Serves a request through the whole emulator (used by `/composite` for its subrequests). */
+  dispatch: (req: Request) => Promise<Response>;
 }
 
 export type RestEnv = {

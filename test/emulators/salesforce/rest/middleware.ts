@@ -26,14 +26,17 @@ export function restGate(deps: RestDeps): MiddlewareHandler<RestEnv> {
     if (version === undefined) throw notFound();
     const check = deps.tokens.checkHeader(c.req.header('authorization'));
     if (!check.ok) throw invalidSession();
-    if (org.knobs.latencyMs > 0) await sleep(org.knobs.latencyMs);
-    if (!org.countApiCall()) {
+    // A /composite subrequest was counted (and delayed, and dice-rolled) with its parent request.
+    if (!org.inComposite()) {
+      if (org.knobs.latencyMs > 0) await sleep(org.knobs.latencyMs);
+      if (!org.countApiCall()) {
+        c.header('Sforce-Limit-Info', org.limitInfo());
+        throw new SfError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', 403);
+      }
       c.header('Sforce-Limit-Info', org.limitInfo());
-      throw new SfError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', 403);
-    }
-    c.header('Sforce-Limit-Info', org.limitInfo());
-    if (org.knobs.faultRate > 0 && org.random() < org.knobs.faultRate) {
-      throw new SfError('SERVER_UNAVAILABLE', 'Server temporarily unavailable, please try again later.', 503);
+      if (org.knobs.faultRate > 0 && org.random() < org.knobs.faultRate) {
+        throw new SfError('SERVER_UNAVAILABLE', 'Server temporarily unavailable, please try again later.', 503);
+      }
     }
     c.set('session', check.session);
     c.set('apiVersion', version);

@@ -1,5 +1,6 @@
 /** Everything under `/services/data`: the version list, then the gated `vNN.0` resources. */
 import { Hono } from 'hono';
+import { compositeRequestRoutes } from './composite-request.js';
 import { compositeRoutes } from './composite-routes.js';
 import { versions, type RestDeps, type RestEnv } from './context.js';
 import { restGate, sfJson } from './middleware.js';
@@ -51,6 +52,7 @@ export function restRoutes(deps: RestDeps): Hono<RestEnv> {
 
   app.route(`${base}/sobjects`, replicationRoutes(org));
   app.route(`${base}/sobjects`, sobjectRoutes(deps));
+  app.route(`${base}/composite`, compositeRequestRoutes(deps));
   app.route(`${base}/composite`, compositeRoutes(deps));
   app.route(base, queryRoutes(deps));
   return app;
