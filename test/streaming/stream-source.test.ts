@@ -28,7 +28,7 @@ afterAll(async () => {
   await h.close();
 });
 
-function streams(appended: InboxEntryInput[], gaps: StreamGap[] = []) {
+function streams(appended: InboxEntryInput[], gaps: StreamGap[] = [], checkpointAt?: (channel: string) => Promise<Date | undefined>) {
   const inbox = createInbox(store);
   const recording = {
     lastReplayId: (channel: string) => inbox.lastReplayId(channel),
@@ -48,6 +48,7 @@ function streams(appended: InboxEntryInput[], gaps: StreamGap[] = []) {
     },
     apiVersion: '62.0',
     inbox: recording,
+    ...(checkpointAt ? { checkpointAt } : {}),
     onGap: async (g) => {
       gaps.push(g);
     },
@@ -94,5 +95,20 @@ describe('createSalesforceStreams → inbox', () => {
       [PE, e],
     ]);
     await s2.stop();
+  });
+
+  it('reports a gap with the stored checkpoint time when the stored replay id is no longer retained', async () => {
+    const stale = 9_000_000;
+    await createInbox(store).append([
+      { source: 'salesforce-cdc', sourceKey: `${CDC}:${stale}`, channel: CDC, replayId: stale, recordType: 'Account', recordId: '001Z', payload: {} },
+    ]);
+    const lastStored = new Date('2026-11-20T08:00:00Z');
+    const gaps: StreamGap[] = [];
+    const s = streams([], gaps, async (channel) => (channel === CDC ? lastStored : undefined));
+    await s.start();
+    await waitFor(() => gaps.length === 1);
+    expect(gaps[0]).toEqual({ channel: CDC, lastReplayId: stale, since: lastStored });
+    await waitFor(() => s.states().every((st) => st.status === 'subscribed'));
+    await s.stop();
   });
 });

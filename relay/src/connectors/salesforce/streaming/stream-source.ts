@@ -19,7 +19,12 @@ export interface SalesforceStreamsOptions {
   namespace?: string;
   /** The durable inbox: events are appended there before their replay id counts as the checkpoint. */
   inbox: InboxPort & ReplayCheckpoints;
-  /** Backfill trigger: query changes since `gap.since` (LastModifiedDate) for the channel's objects. */
+  /**
+   * Time of the last stored event of a channel, when the store can tell (becomes `checkpoint.at`, the
+   * `since` of a gap). Without it a gap found at start has `since: null`.
+   */
+  checkpointAt?(channel: string): Promise<Date | undefined>;
+  /** Backfill trigger: query changes since `gap.since` (LastModifiedDate) for the channel's objects (see createGapBackfill). */
   onGap(gap: StreamGap): Promise<void>;
   logger: Logger;
   /** Passed to every subscriber (watchdogMs, backoff, replayWithoutCheckpoint, fetch, now, ...). */
@@ -45,12 +50,13 @@ export function createSalesforceStreams(opts: SalesforceStreamsOptions): Salesfo
       if (subscribers.length) return;
       for (const channel of channels) {
         const replayId = (await opts.inbox.lastReplayId(channel)) ?? null;
+        const at = await opts.checkpointAt?.(channel);
         const subscriber = createSubscriber({
           ...opts.subscriber,
           auth: opts.auth,
           channel,
           apiVersion: opts.apiVersion,
-          checkpoint: { replayId },
+          checkpoint: at ? { replayId, at } : { replayId },
           onEvent: async (event) => {
             await opts.inbox.append(toInboxEntries(event, new Date(now())));
           },
