@@ -17,6 +17,8 @@ export interface SuiteScriptRuntimeOptions {
   /** Script parameters per script id (deployment-level values, e.g. the relay URL and secret). */
   parameters?: Record<string, Record<string, unknown>>;
   timeoutMs?: number;
+  /** Usage limit per script id instead of the script type's (tests make governance run out early). */
+  usageLimits?: Record<string, number>;
   /** Called with each execution's log lines (default: kept in `lastLogs`). */
   onLog?: (deployment: ScriptDeployment, entries: LogEntry[]) => void;
 }
@@ -66,7 +68,7 @@ export class SuiteScriptRuntime {
 
   private execution(d: ScriptDeployment, executionContext: string): Execution {
     this.ready();
-    return new Execution(new UsageMeter(d.usageLimit), {
+    return new Execution(new UsageMeter(this.opts.usageLimits?.[d.scriptId] ?? d.usageLimit), {
       scriptId: d.scriptId,
       deploymentId: d.deploymentId,
       executionContext,
