@@ -16,7 +16,16 @@ const flow: Flow = {
   accepts: () => true,
   plan: (row) => {
     const p = row.payload as { id: string };
-    return [{ target: 'zero', operation: 'zero.upsert', laneKey: p.id, idempotencyKey: p.id, payload: p, supersedable: false }];
+    return [
+      {
+        target: 'zero',
+        operation: 'zero.upsert',
+        laneKey: p.id,
+        idempotencyKey: p.id,
+        payload: p,
+        supersedable: false,
+      },
+    ];
   },
 };
 
@@ -61,13 +70,25 @@ async function withStore<T>(fn: (store: Store) => Promise<T>, synchronous: 'FULL
 async function throughput(total: number, synchronous: 'FULL' | 'NORMAL') {
   return withStore(async (store) => {
     const t = zeroTarget(200);
-    const p = createPipeline({ store, flows: [flow], operations: [t.op], lingerMs: 5, pollMs: 20, maxInFlightBatches: 4 });
+    const p = createPipeline({
+      store,
+      flows: [flow],
+      operations: [t.op],
+      lingerMs: 5,
+      pollMs: 20,
+      maxInFlightBatches: 4,
+    });
     await p.start();
     const started = performance.now();
     for (let i = 0; i < total; i += 100) {
       const n = Math.min(100, total - i);
       await p.inbox.append(
-        Array.from({ length: n }, (_, j) => ({ source: 'manual' as const, sourceKey: `k${i + j}`, recordType: 'x', payload: { id: `r${i + j}` } })),
+        Array.from({ length: n }, (_, j) => ({
+          source: 'manual' as const,
+          sourceKey: `k${i + j}`,
+          recordType: 'x',
+          payload: { id: `r${i + j}` },
+        })),
       );
     }
     await waitDone(store, total, t.stats);
@@ -89,7 +110,12 @@ async function steady(rate: number, seconds: number, lingerMs: number) {
     const started = performance.now();
     for (let tick = 0; tick < ticks; tick++) {
       await p.inbox.append(
-        Array.from({ length: perTick }, () => ({ source: 'manual' as const, sourceKey: `s${n}`, recordType: 'x', payload: { id: `r${n++}` } })),
+        Array.from({ length: perTick }, () => ({
+          source: 'manual' as const,
+          sourceKey: `s${n}`,
+          recordType: 'x',
+          payload: { id: `r${n++}` },
+        })),
       );
       const due = started + ((tick + 1) * 1000) / 100;
       const wait = due - performance.now();
@@ -98,7 +124,12 @@ async function steady(rate: number, seconds: number, lingerMs: number) {
     await waitDone(store, n, t.stats);
     const s = await store.summary(Date.now());
     await p.stop();
-    return { itemsPerCall: Math.round((t.stats().items / t.stats().calls) * 10) / 10, calls: t.stats().calls, items: n, lag: s.lagSeconds };
+    return {
+      itemsPerCall: Math.round((t.stats().items / t.stats().calls) * 10) / 10,
+      calls: t.stats().calls,
+      items: n,
+      lag: s.lagSeconds,
+    };
   });
 }
 

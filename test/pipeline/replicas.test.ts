@@ -58,7 +58,15 @@ suite(`replicas on PostgreSQL${adapter.skipReason ? ` (skipped: ${adapter.skipRe
     for (const name of ['replica-a', 'replica-b']) {
       const store = await adapter.open();
       stores.push(store);
-      const p = createPipeline({ store, flows: [testFlow()], operations: [op(name)], nsConcurrency: 3, owner: name, lingerMs: 5, pollMs: 20 });
+      const p = createPipeline({
+        store,
+        flows: [testFlow()],
+        operations: [op(name)],
+        nsConcurrency: 3,
+        owner: name,
+        lingerMs: 5,
+        pollMs: 20,
+      });
       pipelines.push(p);
       await p.start();
     }

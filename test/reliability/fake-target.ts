@@ -27,7 +27,17 @@ const MAX_CONCURRENT = rate('MAX_CONCURRENT', 4);
 
 const records = new Map<string, { id: string; version: number; value: string }>();
 const writes: { key: string; version: number; effective: boolean }[] = [];
-const stats = { requests: 0, faults: 0, lostAcks: 0, locks: 0, concurrency: 0, creates: 0, invalid: 0, regressions: 0, idempotentResends: 0 };
+const stats = {
+  requests: 0,
+  faults: 0,
+  lostAcks: 0,
+  locks: 0,
+  concurrency: 0,
+  creates: 0,
+  invalid: 0,
+  regressions: 0,
+  idempotentResends: 0,
+};
 let active = 0;
 let nextId = 1000;
 
@@ -76,7 +86,12 @@ const server = createServer((req, res) => {
       await new Promise((r) => setTimeout(r, 1 + Math.random() * 3));
       if (active > MAX_CONCURRENT || Math.random() < CONCURRENCY) {
         stats.concurrency++;
-        return send(res, 429, { code: 'NS_CONCURRENCY_LIMIT', message: 'concurrent request limit exceeded' }, { 'retry-after': '0' });
+        return send(
+          res,
+          429,
+          { code: 'NS_CONCURRENCY_LIMIT', message: 'concurrent request limit exceeded' },
+          { 'retry-after': '0' },
+        );
       }
       if (Math.random() < FAULT) {
         stats.faults++;
@@ -85,11 +100,23 @@ const server = createServer((req, res) => {
       const results = body.items.map((item) => {
         if (item.invalid) {
           stats.invalid++;
-          return { key: item.key, ok: false, code: 'NS_VALIDATION', retryable: false, message: `field value of ${item.key} is invalid` };
+          return {
+            key: item.key,
+            ok: false,
+            code: 'NS_VALIDATION',
+            retryable: false,
+            message: `field value of ${item.key} is invalid`,
+          };
         }
         if (Math.random() < LOCK) {
           stats.locks++;
-          return { key: item.key, ok: false, code: 'NS_RECORD_LOCKED', retryable: true, message: `record ${item.key} is locked` };
+          return {
+            key: item.key,
+            ok: false,
+            code: 'NS_RECORD_LOCKED',
+            retryable: true,
+            message: `record ${item.key} is locked`,
+          };
         }
         return { key: item.key, ok: true, id: apply(item) };
       });

@@ -50,7 +50,9 @@ async function spawnChild(script: string, env: Record<string, string>): Promise<
     stderr.push(String(d));
     if (stderr.length > 50) stderr.shift();
   });
-  const exit = new Promise<number | string>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exit = new Promise<number | string>((resolve) =>
+    proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   const port = await new Promise<number>((resolve, reject) => {
     const rl = createInterface({ input: proc.stdout! });
     rl.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
@@ -119,7 +121,12 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
   const pgSchema = `nsc_rel_${randomBytes(5).toString('hex')}`;
   const usePg = o.store === 'postgres';
   if (usePg && !databaseUrl) throw new Error('the PostgreSQL reliability run needs DATABASE_URL');
-  const workerEnv = { DATA_DIR: dataDir, TARGET_URL: target.url, DATABASE_URL: usePg ? databaseUrl : '', PG_SCHEMA: pgSchema };
+  const workerEnv = {
+    DATA_DIR: dataDir,
+    TARGET_URL: target.url,
+    DATABASE_URL: usePg ? databaseUrl : '',
+    PG_SCHEMA: pgSchema,
+  };
   let worker = await spawnChild('worker.ts', workerEnv);
   try {
     const changes = makeChanges(o);
@@ -170,13 +177,16 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
       const res = await fetch(`${worker.url}/api/v1/sync/summary`, { headers: { authorization: `Bearer ${TOKEN}` } });
       const s = (await res.json()) as { pending: { inbox: number; ready: number; inFlight: number } };
       if (s.pending.inbox + s.pending.ready + s.pending.inFlight === 0) break;
-      if (Date.now() > deadline) throw new Error(`did not settle: ${JSON.stringify(s)}; worker: ${worker.stderr.join('')}`);
+      if (Date.now() > deadline)
+        throw new Error(`did not settle: ${JSON.stringify(s)}; worker: ${worker.stderr.join('')}`);
       await sleep(100);
     }
     worker.proc.kill('SIGTERM');
     const finalExit = await worker.exit;
     const state = (await (await fetch(`${target.url}/state`)).json()) as ScenarioReport['target'];
-    const db = await inspect(usePg ? openPgDb(databaseUrl, { schema: pgSchema }) : openSqliteDb(join(dataDir, 'relay.db')));
+    const db = await inspect(
+      usePg ? openPgDb(databaseUrl, { schema: pgSchema }) : openSqliteDb(join(dataDir, 'relay.db')),
+    );
     return { changes, kills, resends, finalExit, target: state, db, elapsedMs: Date.now() - started };
   } finally {
     worker.proc.kill('SIGKILL');
@@ -195,19 +205,23 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioReport> {
 async function inspect(db: Db): Promise<ScenarioReport['db']> {
   try {
     const one = async (sql: string) => Number((await db.all<{ n: number }>(sql))[0]?.n ?? 0);
-    const statuses = await db.all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM work GROUP BY status');
+    const statuses = await db.all<{ status: string; n: number }>(
+      'SELECT status, COUNT(*) AS n FROM work GROUP BY status',
+    );
     const superseded = new Set(
       (await db.all<{ payload: string }>(`SELECT payload FROM work WHERE status = 'superseded'`)).map((r) => {
         const p = JSON.parse(r.payload) as Change;
         return `${p.key}:${p.version}`;
       }),
     );
-    const dlq = (await db.all<{ stage: string; payload: string; reason: string }>(`SELECT stage, payload, reason FROM dlq WHERE status = 'open'`)).map(
-      (r) => {
-        const p = JSON.parse(r.payload) as Change;
-        return { stage: r.stage, key: p.key, version: p.version, reason: r.reason };
-      },
-    );
+    const dlq = (
+      await db.all<{ stage: string; payload: string; reason: string }>(
+        `SELECT stage, payload, reason FROM dlq WHERE status = 'open'`,
+      )
+    ).map((r) => {
+      const p = JSON.parse(r.payload) as Change;
+      return { stage: r.stage, key: p.key, version: p.version, reason: r.reason };
+    });
     return {
       inbox: await one('SELECT COUNT(*) AS n FROM inbox'),
       unfinished: await one(`SELECT COUNT(*) AS n FROM work WHERE status IN ('ready', 'claimed')`),
@@ -228,7 +242,8 @@ export function violations(r: ScenarioReport): string[] {
   const out: string[] = [];
   const valid = r.changes.filter((c) => !c.invalid);
   const invalid = r.changes.filter((c) => c.invalid);
-  if (r.db.inbox !== r.changes.length) out.push(`inbox holds ${r.db.inbox} entries for ${r.changes.length} distinct changes`);
+  if (r.db.inbox !== r.changes.length)
+    out.push(`inbox holds ${r.db.inbox} entries for ${r.changes.length} distinct changes`);
   if (r.db.unfinished !== 0) out.push(`${r.db.unfinished} work items unfinished`);
   if (r.db.multiplyLogged !== 0) out.push(`${r.db.multiplyLogged} work items have more than one final outcome`);
   if (r.target.stats.regressions !== 0) out.push(`target saw ${r.target.stats.regressions} out-of-order writes`);
@@ -264,7 +279,8 @@ export function violations(r: ScenarioReport): string[] {
   const expected = new Set(invalid.map((c) => `${c.key}:${c.version}`));
   for (const id of expected) if (!dead.has(id)) out.push(`invalid change ${id} is not in the DLQ`);
   for (const d of r.db.dlq) {
-    if (!expected.has(`${d.key}:${d.version}`)) out.push(`DLQ holds ${d.key}:${d.version} (${d.stage}: ${d.reason}), which is valid`);
+    if (!expected.has(`${d.key}:${d.version}`))
+      out.push(`DLQ holds ${d.key}:${d.version} (${d.stage}: ${d.reason}), which is valid`);
   }
   if (r.db.dlq.length !== expected.size) out.push(`DLQ holds ${r.db.dlq.length} entries, expected ${expected.size}`);
   return out;

@@ -22,7 +22,10 @@ import { openPgStore, openSqliteStore } from '../../relay/src/store/open-store.j
 
 const TOKEN = 'reliability-token';
 const targetUrl = process.env.TARGET_URL ?? '';
-const logger = createLogger({ level: (process.env.LOG_LEVEL as 'error') ?? 'error', destination: process.stderr as never });
+const logger = createLogger({
+  level: (process.env.LOG_LEVEL as 'error') ?? 'error',
+  destination: process.stderr as never,
+});
 
 const store = process.env.DATABASE_URL
   ? await openPgStore({ databaseUrl: process.env.DATABASE_URL, schema: process.env.PG_SCHEMA })
@@ -40,7 +43,10 @@ const upsert: TargetOperation = {
       body: JSON.stringify({ items: items.map((i) => ({ ...(i.payload as object), key: i.idempotencyKey })) }),
       signal,
     }).catch((err: unknown) => {
-      throw Object.assign(new Error(`target unreachable: ${(err as Error).message}`), { retryable: true, code: 'NETWORK' });
+      throw Object.assign(new Error(`target unreachable: ${(err as Error).message}`), {
+        retryable: true,
+        code: 'NETWORK',
+      });
     });
     const body = (await res.json()) as {
       code?: string;
@@ -59,7 +65,11 @@ const upsert: TargetOperation = {
     return (body.results ?? []).map((r) =>
       r.ok
         ? { idempotencyKey: r.key, ok: true as const, targetId: r.id }
-        : { idempotencyKey: r.key, ok: false as const, error: { retryable: r.retryable === true, code: r.code, message: r.message } },
+        : {
+            idempotencyKey: r.key,
+            ok: false as const,
+            error: { retryable: r.retryable === true, code: r.code, message: r.message },
+          },
     );
   },
 };
@@ -74,7 +84,14 @@ const pipeline = createPipeline({
       plan: (row) => {
         const p = row.payload as { key: string };
         return [
-          { target: 'fake', operation: 'fake.upsert', laneKey: `item:${p.key}`, idempotencyKey: p.key, payload: p, supersedable: true },
+          {
+            target: 'fake',
+            operation: 'fake.upsert',
+            laneKey: `item:${p.key}`,
+            idempotencyKey: p.key,
+            payload: p,
+            supersedable: true,
+          },
         ];
       },
     },
@@ -91,7 +108,14 @@ const pipeline = createPipeline({
 
 const eventSchema = z.object({
   events: z
-    .array(z.object({ key: z.string().min(1), version: z.number().int().positive(), value: z.string(), invalid: z.boolean().optional() }))
+    .array(
+      z.object({
+        key: z.string().min(1),
+        version: z.number().int().positive(),
+        value: z.string(),
+        invalid: z.boolean().optional(),
+      }),
+    )
     .min(1)
     .max(500),
 });
@@ -104,7 +128,13 @@ intake.post(
   async (c) => {
     const { events } = c.req.valid('json');
     const result = await pipeline.inbox.append(
-      events.map((e) => ({ source: 'manual' as const, sourceKey: `${e.key}:${e.version}`, recordType: 'item', recordId: e.key, payload: e })),
+      events.map((e) => ({
+        source: 'manual' as const,
+        sourceKey: `${e.key}:${e.version}`,
+        recordType: 'item',
+        recordId: e.key,
+        payload: e,
+      })),
     );
     return c.json(result);
   },

@@ -61,6 +61,10 @@ export class Breakers {
 
   state(target: string): 'closed' | 'open' | 'half-open' {
     const s = this.policies.get(target)?.state;
-    return s === CircuitState.Open || s === CircuitState.Isolated ? 'open' : s === CircuitState.HalfOpen ? 'half-open' : 'closed';
+    return s === CircuitState.Open || s === CircuitState.Isolated
+      ? 'open'
+      : s === CircuitState.HalfOpen
+        ? 'half-open'
+        : 'closed';
   }
 }

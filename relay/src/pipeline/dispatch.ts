@@ -35,7 +35,11 @@ const timeoutError = (ms: number) =>
  * concurrency limiter, and turns the answer into per-item outcomes. Success is recorded only for items
  * the target confirmed by idempotency key; anything else is retried or dead-lettered.
  */
-export async function runBatch(op: TargetOperation, claimed: readonly ClaimedItem[], deps: DispatchDeps): Promise<BatchReport> {
+export async function runBatch(
+  op: TargetOperation,
+  claimed: readonly ClaimedItem[],
+  deps: DispatchDeps,
+): Promise<BatchReport> {
   const started = deps.now();
   const handBack = (note: string, notBefore = deps.now()): BatchReport => ({
     outcomes: claimed.map((c) => ({ id: c.id, kind: 'release', notBefore, note })),
@@ -61,12 +65,15 @@ export async function runBatch(op: TargetOperation, claimed: readonly ClaimedIte
   let results: readonly ItemResult[] | undefined;
   let thrown: unknown;
   try {
-    results = await deps.breakers.policy(op.target).execute(() =>
-      new Promise<readonly ItemResult[]>((resolve, reject) => {
-        const onAbort = () => reject(deps.signal.aborted ? deps.signal.reason : timeoutError(deps.callTimeoutMs));
-        callSignal.addEventListener('abort', onAbort, { once: true });
-        op.execute(batch, { signal: callSignal }).then(resolve, reject).finally(() => callSignal.removeEventListener('abort', onAbort));
-      }),
+    results = await deps.breakers.policy(op.target).execute(
+      () =>
+        new Promise<readonly ItemResult[]>((resolve, reject) => {
+          const onAbort = () => reject(deps.signal.aborted ? deps.signal.reason : timeoutError(deps.callTimeoutMs));
+          callSignal.addEventListener('abort', onAbort, { once: true });
+          op.execute(batch, { signal: callSignal })
+            .then(resolve, reject)
+            .finally(() => callSignal.removeEventListener('abort', onAbort));
+        }),
     );
   } catch (err) {
     thrown = err;
@@ -85,10 +92,18 @@ export async function runBatch(op: TargetOperation, claimed: readonly ClaimedIte
   let concurrencyFault = false;
   const fail = (c: ClaimedItem, k: Classified, outcome: AttemptRecord['outcome'], response?: unknown): ItemOutcome => {
     if (k.concurrency) concurrencyFault = true;
-    const attempt: AttemptRecord = { at: now, outcome, code: k.code, message: k.message, retryAfterMs: k.retryAfterMs, durationMs };
+    const attempt: AttemptRecord = {
+      at: now,
+      outcome,
+      code: k.code,
+      message: k.message,
+      retryAfterMs: k.retryAfterMs,
+      durationMs,
+    };
     const n = c.attempts + 1;
     const label = k.code ? `${k.code}: ${k.message}` : k.message;
-    if (!k.retryable) return { id: c.id, kind: 'dead', reason: label, response, attempt: { ...attempt, outcome: 'permanent' } };
+    if (!k.retryable)
+      return { id: c.id, kind: 'dead', reason: label, response, attempt: { ...attempt, outcome: 'permanent' } };
     if (n >= deps.retry.maxAttempts) {
       return { id: c.id, kind: 'dead', reason: `gave up after ${n} attempts; last error ${label}`, response, attempt };
     }
@@ -105,7 +120,11 @@ export async function runBatch(op: TargetOperation, claimed: readonly ClaimedIte
     outcomes = claimed.map((c) => {
       const r = byKey.get(c.idempotencyKey);
       if (!r) {
-        return fail(c, { retryable: true, concurrency: false, code: 'UNCONFIRMED', message: 'the target did not confirm this item' }, 'unconfirmed');
+        return fail(
+          c,
+          { retryable: true, concurrency: false, code: 'UNCONFIRMED', message: 'the target did not confirm this item' },
+          'unconfirmed',
+        );
       }
       if (r.ok) {
         return { id: c.id, kind: 'done', targetId: r.targetId, attempt: { at: now, outcome: 'ok', durationMs } };

@@ -58,10 +58,13 @@ function prepare(raw: InboxEntryInput, index: number, maxBytes: number, now: num
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || '(entry)';
-    throw new ValidationError(`inbox entry ${index} (${describe(raw)}): field "${field}" ${issue?.message ?? 'is invalid'}`, {
-      index,
-      field,
-    });
+    throw new ValidationError(
+      `inbox entry ${index} (${describe(raw)}): field "${field}" ${issue?.message ?? 'is invalid'}`,
+      {
+        index,
+        field,
+      },
+    );
   }
   const e = parsed.data;
   const base = {
@@ -78,7 +81,12 @@ function prepare(raw: InboxEntryInput, index: number, maxBytes: number, now: num
     json = JSON.stringify(e.payload ?? null);
   } catch (err) {
     const reason = `payload of ${e.recordType} ${e.recordId ?? e.sourceKey} cannot be serialised: ${(err as Error).message}`;
-    return { ...base, payloadJson: JSON.stringify({ unserialisable: String(e.payload) }), payloadBytes: 0, rejectReason: reason };
+    return {
+      ...base,
+      payloadJson: JSON.stringify({ unserialisable: String(e.payload) }),
+      payloadBytes: 0,
+      rejectReason: reason,
+    };
   }
   const bytes = Buffer.byteLength(json);
   if (bytes > maxBytes) {

@@ -22,7 +22,12 @@ describe('AdaptiveLimiter', () => {
   it('halves on a concurrency fault (once per cooldown) and steps back up after a calm period', async () => {
     let now = 0;
     const levels: number[] = [];
-    const l = new AdaptiveLimiter('netsuite', 8, { now: () => now, cooldownMs: 1_000, calmMs: 5_000, onLevel: (_n, v) => levels.push(v) });
+    const l = new AdaptiveLimiter('netsuite', 8, {
+      now: () => now,
+      cooldownMs: 1_000,
+      calmMs: 5_000,
+      onLevel: (_n, v) => levels.push(v),
+    });
     (await l.acquire()).release('fault');
     expect(l.level()).toBe(4);
     now = 500;

@@ -172,14 +172,19 @@ export class LeaseLimiter implements ConcurrencyLimiter {
   /** While calls run, their slots' leases are renewed; a crashed replica's slots expire after one lease. */
   private keepAlive() {
     if (this.renewTimer) return;
-    this.renewTimer = setInterval(() => {
-      if (this.held.size === 0) {
-        clearInterval(this.renewTimer);
-        this.renewTimer = undefined;
-        return;
-      }
-      void this.backend.renew(this.name, this.owner, [...this.held], this.now() + this.leaseMs()).catch(() => undefined);
-    }, Math.max(50, Math.floor(this.leaseMs() / 3)));
+    this.renewTimer = setInterval(
+      () => {
+        if (this.held.size === 0) {
+          clearInterval(this.renewTimer);
+          this.renewTimer = undefined;
+          return;
+        }
+        void this.backend
+          .renew(this.name, this.owner, [...this.held], this.now() + this.leaseMs())
+          .catch(() => undefined);
+      },
+      Math.max(50, Math.floor(this.leaseMs() / 3)),
+    );
     this.renewTimer.unref();
   }
 

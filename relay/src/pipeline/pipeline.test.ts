@@ -39,10 +39,14 @@ const start = async (o: Omit<PipelineOptions, 'store'>) => {
 };
 
 const settled = async () =>
-  waitFor(async () => {
-    const s = await store.summary(Date.now());
-    return s.pending.inbox + s.pending.ready + s.pending.inFlight === 0;
-  }, 8_000, 'the pipeline to settle');
+  waitFor(
+    async () => {
+      const s = await store.summary(Date.now());
+      return s.pending.inbox + s.pending.ready + s.pending.inFlight === 0;
+    },
+    8_000,
+    'the pipeline to settle',
+  );
 
 const outcomes = async () =>
   Object.fromEntries((await store.summary(Date.now())).byFlow.map((r) => [`${r.flow}/${r.outcome}`, r.count]));
@@ -67,7 +71,11 @@ describe('pipeline', () => {
   it('lingers briefly so changes arriving together share a batch', async () => {
     const t = fakeTarget({ maxBatch: 50 });
     const p = await start({ flows: [testFlow()], operations: [t.op], lingerMs: 400 });
-    await Promise.all([p.inbox.append([change('a', 1)]), p.inbox.append([change('b', 1)]), p.inbox.append([change('c', 1)])]);
+    await Promise.all([
+      p.inbox.append([change('a', 1)]),
+      p.inbox.append([change('b', 1)]),
+      p.inbox.append([change('c', 1)]),
+    ]);
     await settled();
     expect(t.calls.map((c) => c.length)).toEqual([3]);
   });
@@ -75,7 +83,13 @@ describe('pipeline', () => {
   it('coalesces superseded snapshots of one record into the latest', async () => {
     const t = fakeTarget();
     await store.append([], Date.now());
-    const p = createPipeline({ store, flows: [testFlow({ supersedable: true })], operations: [t.op], lingerMs: 0, pollMs: 20 });
+    const p = createPipeline({
+      store,
+      flows: [testFlow({ supersedable: true })],
+      operations: [t.op],
+      lingerMs: 0,
+      pollMs: 20,
+    });
     pipeline = p;
     await p.inbox.append([1, 2, 3, 4, 5].map((v) => change('x', v)));
     await p.start();
@@ -113,7 +127,11 @@ describe('pipeline', () => {
         const p = item.payload as TestPayload;
         if (p.id === 'slow') times.push(Date.now());
         if (p.id === 'slow' && call === 1) {
-          return { idempotencyKey: item.idempotencyKey, ok: false, error: { retryable: true, retryAfterMs: 200, code: 'NS_RECORD_LOCKED', message: 'locked' } };
+          return {
+            idempotencyKey: item.idempotencyKey,
+            ok: false,
+            error: { retryable: true, retryAfterMs: 200, code: 'NS_RECORD_LOCKED', message: 'locked' },
+          };
         }
         if (p.invalid) {
           return {
@@ -147,9 +165,20 @@ describe('pipeline', () => {
   it('dead-letters a transient failure past the attempt cap, with its history, and replays it', async () => {
     let failing = true;
     const t = fakeTarget({
-      answer: (item) => (failing ? { idempotencyKey: item.idempotencyKey, ok: false, error: { retryable: true, code: 'NS_TIMEOUT', message: 'timeout' } } : undefined),
+      answer: (item) =>
+        failing
+          ? {
+              idempotencyKey: item.idempotencyKey,
+              ok: false,
+              error: { retryable: true, code: 'NS_TIMEOUT', message: 'timeout' },
+            }
+          : undefined,
     });
-    await start({ flows: [testFlow()], operations: [t.op], retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5 } });
+    await start({
+      flows: [testFlow()],
+      operations: [t.op],
+      retry: { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 5 },
+    });
     await pipeline!.inbox.append([change('z', 1)]);
     await settled();
     const [dead] = (await store.listDlq({ limit: 1 })).items;
@@ -164,7 +193,15 @@ describe('pipeline', () => {
   it('records bad input with a clear reason and keeps going: oversized, unknown type, flow off, bad payload', async () => {
     const t = fakeTarget();
     let on = true;
-    const flows = [testFlow(), { ...testFlow(), name: 'orders', accepts: (e: { recordType: string }) => e.recordType === 'order', enabled: () => on }];
+    const flows = [
+      testFlow(),
+      {
+        ...testFlow(),
+        name: 'orders',
+        accepts: (e: { recordType: string }) => e.recordType === 'order',
+        enabled: () => on,
+      },
+    ];
     const p = await start({ flows, operations: [t.op], maxPayloadBytes: 1_000 });
     on = false;
     await p.inbox.append([
@@ -182,7 +219,7 @@ describe('pipeline', () => {
     expect(t.applied).toEqual([{ id: 'good', v: 1 }]);
     const reasons = (await store.listDlq({ limit: 10 })).items.map((i) => `${i.stage}: ${i.reason}`).sort();
     expect(reasons).toEqual([
-      'intake: payload of customer c cannot be serialised: Converting circular structure to JSON\n    --> starting at object with constructor \'Object\'\n    --- property \'self\' closes the circle',
+      "intake: payload of customer c cannot be serialised: Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    --- property 'self' closes the circle",
       'intake: payload of customer huge is 5029 bytes, over the 1000-byte limit',
       'route: customers: field "id" of customer nokey:1 is missing',
       'route: no flow handles record type "widget" from netsuite-webhook (record u)',
@@ -194,7 +231,8 @@ describe('pipeline', () => {
     let down = true;
     const t = fakeTarget({
       maxBatch: 1,
-      throwOnCall: () => (down ? Object.assign(new Error('ECONNREFUSED'), { retryable: true, code: 'ECONNREFUSED' }) : undefined),
+      throwOnCall: () =>
+        down ? Object.assign(new Error('ECONNREFUSED'), { retryable: true, code: 'ECONNREFUSED' }) : undefined,
     });
     await start({
       flows: [testFlow()],
@@ -222,7 +260,11 @@ describe('pipeline', () => {
       delayMs: 15,
       answer: (item) =>
         faults-- > 0
-          ? { idempotencyKey: item.idempotencyKey, ok: false, error: { retryable: true, code: 'NS_CONCURRENCY_LIMIT', message: 'limit' } }
+          ? {
+              idempotencyKey: item.idempotencyKey,
+              ok: false,
+              error: { retryable: true, code: 'NS_CONCURRENCY_LIMIT', message: 'limit' },
+            }
           : undefined,
     });
     const metrics = new PromRegistry();
@@ -234,7 +276,9 @@ describe('pipeline', () => {
     expect(pipeline!.limiter('netsuite')!.level()).toBe(2);
     const text = await metrics.metrics();
     expect(text).toMatch(/nsc_pipeline_limiter_level\{limiter="netsuite"\} 2/);
-    expect(text).toMatch(/nsc_pipeline_processed_total\{flow="customers",operation="fake.upsert",outcome="applied"\} 12/);
+    expect(text).toMatch(
+      /nsc_pipeline_processed_total\{flow="customers",operation="fake.upsert",outcome="applied"\} 12/,
+    );
     expect(text).toMatch(/nsc_pipeline_retries_total\{operation="fake.upsert",code="NS_CONCURRENCY_LIMIT"\} 2/);
     expect(text).toMatch(/nsc_pipeline_batch_size_count\{operation="fake.upsert"\} 14/);
     expect(text).toMatch(/nsc_pipeline_dlq_size 0/);
@@ -266,7 +310,13 @@ describe('pipeline', () => {
     const first = createPipeline({ store, flows: [testFlow()], operations: [t.op] });
     await first.inbox.append([change('a', 1), change('b', 1)]);
     await store.route(10, first.registry.decide, Date.now());
-    const taken = await store.claim({ owner: 'dead-process', limit: 10, leaseMs: 600_000, now: Date.now(), operations: ['fake.upsert'] });
+    const taken = await store.claim({
+      owner: 'dead-process',
+      limit: 10,
+      leaseMs: 600_000,
+      now: Date.now(),
+      operations: ['fake.upsert'],
+    });
     expect(taken).toHaveLength(2);
     await start({ flows: [testFlow()], operations: [t.op] });
     await settled();

@@ -90,7 +90,9 @@ class PipelineWorker implements Pipeline {
   private heartbeat: NodeJS.Timeout | undefined;
   private lastReclaim = 0;
   private lastPurge = 0;
-  private readonly cfg: Required<Pick<PipelineOptions, 'lingerMs' | 'pollMs' | 'leaseMs' | 'maxInFlightBatches' | 'callTimeoutMs'>>;
+  private readonly cfg: Required<
+    Pick<PipelineOptions, 'lingerMs' | 'pollMs' | 'leaseMs' | 'maxInFlightBatches' | 'callTimeoutMs'>
+  >;
 
   constructor(private readonly o: PipelineOptions) {
     this.store = o.store;
@@ -136,7 +138,10 @@ class PipelineWorker implements Pipeline {
     let l = this.limiters.get(name);
     if (!l) {
       const max = name === 'netsuite' ? (this.o.nsConcurrency ?? 5) : (this.o.limits?.[name] ?? 10);
-      const opts = { now: this.now, onLevel: (n: string, level: number) => this.metrics?.limiterLevel.set({ limiter: n }, level) };
+      const opts = {
+        now: this.now,
+        onLevel: (n: string, level: number) => this.metrics?.limiterLevel.set({ limiter: n }, level),
+      };
       l = this.store.leases
         ? new LeaseLimiter(name, max, this.store.leases, this.owner, { ...opts, leaseMs: 15_000 })
         : new AdaptiveLimiter(name, max, opts);
@@ -194,7 +199,10 @@ class PipelineWorker implements Pipeline {
       check: async () => {
         await this.store.ping();
         if (!this.running) return { state: 'down', detail: this.stopping ? 'stopped' : 'not started' };
-        const open = this.registry.operations().map((op) => op.target).filter((t) => this.breakers.state(t) === 'open');
+        const open = this.registry
+          .operations()
+          .map((op) => op.target)
+          .filter((t) => this.breakers.state(t) === 'open');
         return open.length > 0
           ? { state: 'degraded', detail: `circuit open for ${[...new Set(open)].join(', ')}` }
           : { state: 'up', detail: `${this.store.kind} store` };
@@ -223,10 +231,13 @@ class PipelineWorker implements Pipeline {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wakeUp = undefined;
-        resolve();
-      }, Math.max(0, ms));
+      const timer = setTimeout(
+        () => {
+          this.wakeUp = undefined;
+          resolve();
+        },
+        Math.max(0, ms),
+      );
       this.wakeUp = () => {
         clearTimeout(timer);
         resolve();
@@ -268,9 +279,19 @@ class PipelineWorker implements Pipeline {
     let claimed: ClaimedItem[] = [];
     if (limit > 0) {
       const allowed = ops.filter((op) => this.breakers.allows(op.target)).map((op) => op.operation);
-      claimed = await this.store.claim({ owner: this.owner, limit, leaseMs: this.cfg.leaseMs, now, operations: allowed });
+      claimed = await this.store.claim({
+        owner: this.owner,
+        limit,
+        leaseMs: this.cfg.leaseMs,
+        now,
+        operations: allowed,
+      });
       for (const c of claimed) {
-        if (c.supersedes.length) this.metrics?.processed.inc({ flow: c.flow, operation: c.operation, outcome: 'superseded' }, c.supersedes.length);
+        if (c.supersedes.length)
+          this.metrics?.processed.inc(
+            { flow: c.flow, operation: c.operation, outcome: 'superseded' },
+            c.supersedes.length,
+          );
         const b = this.buffers.get(c.operation) ?? [];
         b.push(c);
         this.buffers.set(c.operation, b);
@@ -312,13 +333,16 @@ class PipelineWorker implements Pipeline {
         });
         this.metrics?.callSeconds.observe({ operation: op.operation, result: report.call }, report.durationMs / 1000);
         const result = await this.store.complete(this.owner, report.outcomes, this.now());
-        if (result.lost.length) this.log.warn({ ids: result.lost, operation: op.operation }, 'lease lost before completion');
+        if (result.lost.length)
+          this.log.warn({ ids: result.lost, operation: op.operation }, 'lease lost before completion');
         for (const o of report.outcomes) {
           const item = items.find((i) => i.id === o.id);
           const outcome = o.kind === 'done' ? 'applied' : o.kind === 'release' ? 'handed_back' : o.kind;
           this.metrics?.processed.inc({ flow: item?.flow ?? '', operation: op.operation, outcome });
-          if (o.kind === 'retry') this.metrics?.retries.inc({ operation: op.operation, code: o.attempt.code ?? 'unknown' });
-          if (o.kind === 'dead') this.log.warn({ workId: o.id, operation: op.operation, reason: o.reason }, 'dead-lettered');
+          if (o.kind === 'retry')
+            this.metrics?.retries.inc({ operation: op.operation, code: o.attempt.code ?? 'unknown' });
+          if (o.kind === 'dead')
+            this.log.warn({ workId: o.id, operation: op.operation, reason: o.reason }, 'dead-lettered');
         }
       } catch (err) {
         // the store was unreachable: the claims stay leased and are resumed when their lease expires
@@ -338,7 +362,11 @@ class PipelineWorker implements Pipeline {
     if (items.length === 0) return;
     const now = this.now();
     await this.store
-      .complete(this.owner, items.map((i) => ({ id: i.id, kind: 'release' as const, notBefore: now, note })), now)
+      .complete(
+        this.owner,
+        items.map((i) => ({ id: i.id, kind: 'release' as const, notBefore: now, note })),
+        now,
+      )
       .catch((err: unknown) => this.log.error({ err }, 'could not hand back buffered items'));
   }
 

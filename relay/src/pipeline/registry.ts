@@ -19,7 +19,8 @@ export class FlowRegistry {
 
   addOperation(op: TargetOperation): this {
     if (this.ops.has(op.operation)) throw new Error(`operation "${op.operation}" is already registered`);
-    if (!Number.isInteger(op.maxBatch) || op.maxBatch < 1) throw new Error(`operation "${op.operation}": maxBatch must be ≥ 1`);
+    if (!Number.isInteger(op.maxBatch) || op.maxBatch < 1)
+      throw new Error(`operation "${op.operation}": maxBatch must be ≥ 1`);
     this.ops.set(op.operation, op);
     return this;
   }
@@ -56,7 +57,11 @@ export class FlowRegistry {
         return { kind: 'reject', flow: flow.name, reason: `${flow.name}: unknown target operation "${w.operation}"` };
       }
       if (!w.laneKey || !w.idempotencyKey) {
-        return { kind: 'reject', flow: flow.name, reason: `${flow.name}: planned work without a lane key or idempotency key` };
+        return {
+          kind: 'reject',
+          flow: flow.name,
+          reason: `${flow.name}: planned work without a lane key or idempotency key`,
+        };
       }
     }
     return { kind: 'work', items: planned.map((w) => ({ ...w, flow: flow.name })) };

@@ -33,7 +33,13 @@ export function testFlow(over: Partial<Flow> & { supersedable?: boolean; operati
 export type Answer = (item: BatchItem, call: number) => ItemResult | undefined;
 
 export function fakeTarget(
-  init: { maxBatch?: number; limiter?: string; delayMs?: number; answer?: Answer; throwOnCall?: (call: number) => unknown } = {},
+  init: {
+    maxBatch?: number;
+    limiter?: string;
+    delayMs?: number;
+    answer?: Answer;
+    throwOnCall?: (call: number) => unknown;
+  } = {},
 ) {
   const calls: BatchItem[][] = [];
   const applied: { id: string; v: number }[] = [];
@@ -54,7 +60,11 @@ export function fakeTarget(
         if (err) throw err;
         const results: ItemResult[] = [];
         for (const item of items) {
-          const answer = init.answer?.(item, call) ?? { idempotencyKey: item.idempotencyKey, ok: true, targetId: `T-${item.idempotencyKey}` };
+          const answer = init.answer?.(item, call) ?? {
+            idempotencyKey: item.idempotencyKey,
+            ok: true,
+            targetId: `T-${item.idempotencyKey}`,
+          };
           if (answer.ok) applied.push({ id: (item.payload as TestPayload).id, v: (item.payload as TestPayload).v });
           results.push(answer);
         }
@@ -67,7 +77,11 @@ export function fakeTarget(
   return { op, calls, applied, maxActive: () => maxActive };
 }
 
-export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs = 5_000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  cond: () => boolean | Promise<boolean>,
+  timeoutMs = 5_000,
+  what = 'condition',
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

@@ -15,7 +15,13 @@ describe('createDurablePipeline', () => {
     const logger = createLogger({ level: 'silent' });
     const t = fakeTarget();
     const env = { DATA_DIR: dir, DATABASE_URL: undefined, NS_CONCURRENCY: 3, SHUTDOWN_TIMEOUT_MS: 3_000 };
-    const durable = await createDurablePipeline(env, { logger, metrics, flows: [testFlow()], operations: [t.op], lingerMs: 0 });
+    const durable = await createDurablePipeline(env, {
+      logger,
+      metrics,
+      flows: [testFlow()],
+      operations: [t.op],
+      lingerMs: 0,
+    });
     try {
       expect(durable.store.kind).toBe('sqlite');
       const app = createApp({
@@ -31,9 +37,18 @@ describe('createDurablePipeline', () => {
       await waitFor(() => t.applied.length === 1, 3_000, 'delivery');
       const ready = await app.request('/readyz');
       expect(ready.status).toBe(200);
-      expect((await ready.json()).dependencies).toContainEqual({ name: 'pipeline', critical: true, state: 'up', detail: 'sqlite store' });
+      expect((await ready.json()).dependencies).toContainEqual({
+        name: 'pipeline',
+        critical: true,
+        state: 'up',
+        detail: 'sqlite store',
+      });
       const summary = await app.request('/api/v1/sync/summary', { headers: { authorization: 'Bearer t0ken-abc' } });
-      await waitFor(async () => ((await durable.store.summary(Date.now())).byFlow[0]?.count ?? 0) === 1, 3_000, 'sync log');
+      await waitFor(
+        async () => ((await durable.store.summary(Date.now())).byFlow[0]?.count ?? 0) === 1,
+        3_000,
+        'sync log',
+      );
       expect(summary.status).toBe(200);
       expect((await app.request('/api/v1/dlq', { headers: { authorization: 'Bearer t0ken-abc' } })).status).toBe(200);
       expect(await metrics.metrics()).toContain('nsc_pipeline_limiter_level');

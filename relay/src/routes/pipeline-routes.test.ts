@@ -78,7 +78,9 @@ describe('GET /api/v1/sync/summary', () => {
     expect((await later.json()).byFlow).toEqual([]);
     const bad = await app.request('/api/v1/sync/summary?since=yesterday', auth);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('"since"') } });
+    expect(await bad.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('"since"') },
+    });
   });
 });
 

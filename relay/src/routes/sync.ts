@@ -10,10 +10,15 @@ export interface SyncRoutesDeps {
 }
 
 const query = z.object({
-  since: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-01-31T00:00:00Z' }).optional(),
+  since: z.iso
+    .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-01-31T00:00:00Z' })
+    .optional(),
 });
 
-const invalid = (result: { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }) => {
+const invalid = (result: {
+  success: boolean;
+  error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+}) => {
   if (!result.success) {
     const issue = result.error?.issues[0];
     const field = issue?.path.map(String).join('.') || '(query)';

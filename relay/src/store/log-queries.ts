@@ -105,7 +105,8 @@ export function safeJson(value: unknown, maxChars = 16_384): string {
   return s.length > maxChars ? JSON.stringify({ truncated: true, text: s.slice(0, maxChars) }) : s;
 }
 
-const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString());
+const iso = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
 
 /** One statement, so the counts are one consistent snapshot (an item is never counted twice or missed). */
 export async function queueCounts(db: Db): Promise<QueueCounts> {

@@ -37,15 +37,18 @@ describe('migrations', () => {
     }
   });
 
-  it.skipIf(!process.env.DATABASE_URL)('apply each version once, in order, on PostgreSQL (needs DATABASE_URL)', async () => {
-    const schema = `nsc_test_${randomBytes(6).toString('hex')}`;
-    const db = openPgDb(process.env.DATABASE_URL!, { schema, max: 2 });
-    try {
-      await db.run(`CREATE SCHEMA ${schema}`);
-      await check(db);
-    } finally {
-      await db.run(`DROP SCHEMA ${schema} CASCADE`);
-      await db.close();
-    }
-  });
+  it.skipIf(!process.env.DATABASE_URL)(
+    'apply each version once, in order, on PostgreSQL (needs DATABASE_URL)',
+    async () => {
+      const schema = `nsc_test_${randomBytes(6).toString('hex')}`;
+      const db = openPgDb(process.env.DATABASE_URL!, { schema, max: 2 });
+      try {
+        await db.run(`CREATE SCHEMA ${schema}`);
+        await check(db);
+      } finally {
+        await db.run(`DROP SCHEMA ${schema} CASCADE`);
+        await db.close();
+      }
+    },
+  );
 });

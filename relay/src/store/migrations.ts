@@ -144,7 +144,11 @@ export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATI
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
       if (m.version <= current) continue;
       const ddl = db.dialect === 'postgres' ? m.postgres : m.sqlite;
-      for (const stmt of ddl.split(';').map((s) => s.trim()).filter(Boolean)) await q.run(stmt);
+      for (const stmt of ddl
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean))
+        await q.run(stmt);
       await q.run('INSERT INTO nsc_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         m.version,
         m.name,

@@ -7,8 +7,13 @@ import { openSqliteDb, type SqliteSynchronous } from './sqlite-db.js';
 import type { Store } from './types.js';
 
 export class StoreLockedError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
-    super(`DATA_DIR ${dataDir} is in use by process ${pid}; the embedded store serves one process (use DATABASE_URL for replicas)`);
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `DATA_DIR ${dataDir} is in use by process ${pid}; the embedded store serves one process (use DATABASE_URL for replicas)`,
+    );
     this.name = 'StoreLockedError';
   }
 }

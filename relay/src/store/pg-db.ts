@@ -9,7 +9,9 @@ export function toPgParams(sql: string): string {
 
 const int8AsNumber = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    oid === 20
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
 /** A `pg` pool behind the async `Db` surface; `schema` becomes the search_path of every connection. */

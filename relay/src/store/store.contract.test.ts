@@ -75,7 +75,11 @@ for (const adapter of adaptersUnderTest()) {
 
     it('stores each (source, sourceKey) once and advances the replay checkpoint only to stored events', async () => {
       const cdc = (replayId: number) =>
-        entry(`/data/AccountChangeEvent:${replayId}`, { source: 'salesforce-cdc', channel: '/data/AccountChangeEvent', replayId });
+        entry(`/data/AccountChangeEvent:${replayId}`, {
+          source: 'salesforce-cdc',
+          channel: '/data/AccountChangeEvent',
+          replayId,
+        });
       expect(await store.lastReplayId('/data/AccountChangeEvent')).toBeUndefined();
       expect(await store.append([cdc(10), cdc(11), cdc(12)], T0)).toEqual({ inserted: 3, duplicates: 0 });
       expect(await store.append([cdc(11), cdc(13)], T0)).toEqual({ inserted: 1, duplicates: 1 });
@@ -91,7 +95,11 @@ for (const adapter of adaptersUnderTest()) {
       await store.append([entry('big', { rejectReason: 'payload is 9000000 bytes, over the 262144 limit' })], T0);
       const { items } = await store.listDlq({ limit: 10 });
       expect(items).toHaveLength(1);
-      expect(items[0]).toMatchObject({ stage: 'intake', replayable: false, reason: expect.stringContaining('9000000') });
+      expect(items[0]).toMatchObject({
+        stage: 'intake',
+        replayable: false,
+        reason: expect.stringContaining('9000000'),
+      });
       await expect(store.replayDlq(items[0]!.id, T0)).rejects.toMatchObject({ code: 'DLQ_NOT_REPLAYABLE' });
       expect((await store.counts(T0)).inboxPending).toBe(0);
     });
@@ -121,7 +129,10 @@ for (const adapter of adaptersUnderTest()) {
       );
       expect(summary.pending).toMatchObject({ inbox: 0, ready: 2 });
       const dlq = await store.listDlq({ limit: 10, stage: 'route' });
-      expect(dlq.items[0]).toMatchObject({ reason: expect.stringContaining('"email" of customer c'), replayable: true });
+      expect(dlq.items[0]).toMatchObject({
+        reason: expect.stringContaining('"email" of customer c'),
+        replayable: true,
+      });
     });
 
     it('claims only lane heads: one record in order and never concurrently', async () => {
@@ -222,7 +233,11 @@ for (const adapter of adaptersUnderTest()) {
     it('replays a dead letter as a new item at the tail of its lane, once', async () => {
       await enqueue(store, [{ key: 'r1', lane: 'R' }]);
       const [c] = await claim(store, 'w1');
-      await store.complete('w1', [{ id: c!.id, kind: 'dead', reason: 'bad', attempt: { at: T0, outcome: 'permanent' } }], T0);
+      await store.complete(
+        'w1',
+        [{ id: c!.id, kind: 'dead', reason: 'bad', attempt: { at: T0, outcome: 'permanent' } }],
+        T0,
+      );
       const dead = (await store.listDlq({ limit: 1 })).items[0]!;
       const result = await store.replayDlq(dead.id, T0 + 1);
       expect(result.workId).toBeGreaterThan(c!.id);
@@ -247,7 +262,11 @@ for (const adapter of adaptersUnderTest()) {
         Array.from({ length: 5 }, (_, i) => entry(`k${i}`)),
         T0,
       );
-      await store.route(10, (row) => ({ kind: 'reject', flow: row.sourceKey === 'k0' ? 'orders' : 'customers', reason: 'r' }), T0);
+      await store.route(
+        10,
+        (row) => ({ kind: 'reject', flow: row.sourceKey === 'k0' ? 'orders' : 'customers', reason: 'r' }),
+        T0,
+      );
       const p1 = await store.listDlq({ limit: 2 });
       expect(p1.items).toHaveLength(2);
       expect(p1.items[0]!.id).toBeGreaterThan(p1.items[1]!.id);
@@ -282,8 +301,14 @@ for (const adapter of adaptersUnderTest()) {
       expect(resumed).toBe(2);
       const again = await reopened.claim({ owner: 'new', limit: 10, leaseMs: 30_000, now: later, operations: OPS });
       expect(again.map((i) => i.idempotencyKey).sort()).toEqual(['ext-c1', 'ext-c2']);
-      await reopened.complete('new', again.map((i) => ok(i.id, later)), later);
-      expect(await reopened.claim({ owner: 'new', limit: 10, leaseMs: 30_000, now: later, operations: OPS })).toEqual([]);
+      await reopened.complete(
+        'new',
+        again.map((i) => ok(i.id, later)),
+        later,
+      );
+      expect(await reopened.claim({ owner: 'new', limit: 10, leaseMs: 30_000, now: later, operations: OPS })).toEqual(
+        [],
+      );
       const s = await reopened.summary(later);
       expect(s.byFlow).toEqual([{ flow: 'customers', outcome: 'applied', count: 2 }]);
     });
@@ -314,9 +339,21 @@ for (const adapter of adaptersUnderTest()) {
     });
 
     it('purges finished history past retention, keeping unfinished work and open dead letters', async () => {
-      await enqueue(store, [{ key: 'p1', lane: 'A' }, { key: 'p2', lane: 'B' }, { key: 'p3', lane: 'C' }], T0);
+      await enqueue(
+        store,
+        [
+          { key: 'p1', lane: 'A' },
+          { key: 'p2', lane: 'B' },
+          { key: 'p3', lane: 'C' },
+        ],
+        T0,
+      );
       const [a, b] = await claim(store, 'w1', T0, 2);
-      await store.complete('w1', [ok(a!.id), { id: b!.id, kind: 'dead', reason: 'bad', attempt: { at: T0, outcome: 'permanent' } }], T0);
+      await store.complete(
+        'w1',
+        [ok(a!.id), { id: b!.id, kind: 'dead', reason: 'bad', attempt: { at: T0, outcome: 'permanent' } }],
+        T0,
+      );
       expect(await store.purge(T0 + 1)).toBeGreaterThan(0);
       const s = await store.summary(T0 + 2);
       expect(s.byFlow).toEqual([]);
@@ -324,7 +361,10 @@ for (const adapter of adaptersUnderTest()) {
       const [dead] = (await store.listDlq({ limit: 5 })).items;
       expect((await store.replayDlq(dead!.id, T0 + 2)).workId).toBeGreaterThan(0);
       // the entry of the applied change is gone, so its key may come again; the others stay deduplicated
-      expect(await store.append([entry('p1', { payloadJson: '{"key":"p1"}' }), entry('p3')], T0 + 3)).toEqual({ inserted: 1, duplicates: 1 });
+      expect(await store.append([entry('p1', { payloadJson: '{"key":"p1"}' }), entry('p3')], T0 + 3)).toEqual({
+        inserted: 1,
+        duplicates: 1,
+      });
     });
 
     it('holds concurrency leases in the database when shared (PostgreSQL)', async () => {

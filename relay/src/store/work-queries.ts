@@ -160,7 +160,8 @@ export async function completeWork(
         continue;
       }
       completed++;
-      const record: AttemptRecord = o.kind === 'release' ? { at: now, outcome: 'handed-back', message: o.note } : o.attempt;
+      const record: AttemptRecord =
+        o.kind === 'release' ? { at: now, outcome: 'handed-back', message: o.note } : o.attempt;
       const history = JSON.stringify([...(JSON.parse(r.history) as AttemptRecord[]), record].slice(-HISTORY_KEEP));
       const attempts = Number(r.attempts) + (o.kind === 'release' ? 0 : 1);
       const durationMs = now - Number(r.first_attempt_at ?? now);
@@ -243,8 +244,11 @@ export async function purgeBefore(db: Db, before: number): Promise<number> {
   return db.tx(async (q) => {
     let n = await q.run(`DELETE FROM work WHERE status IN ('done', 'superseded') AND updated_at < ?`, [before]);
     n += await q.run('DELETE FROM sync_log WHERE at < ?', [before]);
-    n += await q.run(`DELETE FROM inbox WHERE status IN ('routed', 'skipped') AND stored_at < ?
-      AND NOT EXISTS (SELECT 1 FROM work w WHERE w.inbox_id = inbox.id AND w.status IN ('ready', 'claimed', 'dead'))`, [before]);
+    n += await q.run(
+      `DELETE FROM inbox WHERE status IN ('routed', 'skipped') AND stored_at < ?
+      AND NOT EXISTS (SELECT 1 FROM work w WHERE w.inbox_id = inbox.id AND w.status IN ('ready', 'claimed', 'dead'))`,
+      [before],
+    );
     n += await q.run(`DELETE FROM dlq WHERE status = 'replayed' AND replayed_at < ?`, [before]);
     return n;
   });
