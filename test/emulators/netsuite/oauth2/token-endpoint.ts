@@ -23,7 +23,7 @@ type Refusal = { error: 'invalid_request' | 'invalid_client' | 'invalid_grant' |
  * OAuth 2.0 client credentials (M2M): `POST /services/rest/auth/oauth2/v1/token` with a JWT client
  * assertion signed by the key of the certificate mapped to the client. Header: typ JWT, alg in
  * ACCEPTED_ALGORITHMS, kid = certificate id. Claims: iss = client id, scope (comma list), aud = this
- * endpoint's URL, iat, exp at most 60 minutes after iat. Answers a 60-minute Bearer token, no refresh.
+ * endpoint's URL, iat, exp less than 60 minutes after iat (Oracle "The Request Token Structure"). Answers a 60-minute Bearer token, no refresh.
  */
 export function tokenEndpoint(deps: TokenEndpointDeps): Hono {
   const now = deps.now ?? (() => new Date());
@@ -60,7 +60,7 @@ export function tokenEndpoint(deps: TokenEndpointDeps): Hono {
     } catch (e) {
       return { error: 'invalid_grant', reason: `assertion rejected: ${(e as Error).message}` };
     }
-    if (Number(payload.exp) - Number(payload.iat) > ACCESS_TOKEN_SECONDS) return { error: 'invalid_grant', reason: 'exp is more than 60 minutes after iat' };
+    if (Number(payload.exp) - Number(payload.iat) >= ACCESS_TOKEN_SECONDS) return { error: 'invalid_grant', reason: 'exp must be less than 60 minutes after iat' };
     const raw = payload.scope;
     const scopes = (Array.isArray(raw) ? raw.map(String) : String(raw).split(/[,\s]+/)).filter(Boolean);
     if (scopes.length === 0 || scopes.some((s) => !SCOPES.includes(s))) return { error: 'invalid_scope', reason: `scope ${String(raw)}` };
