@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { EventBus } from './event-bus.js';
 
 const HOUR = 3600_000;
@@ -80,5 +81,36 @@ describe('EventBus', () => {
     b.forceSessionDrop();
     expect(seen).toEqual([['/data/ChangeEvents']]);
     expect(drops).toBe(1);
+  });
+});
+
+describe('EventBus properties', () => {
+  it('eventsAfter/hasEventsAfter/resolveReplay agree with a naive model for any publish sequence', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ channel: fc.constantFrom('/event/A__e', '/event/B__e'), advanceMs: fc.integer({ min: 0, max: 5 }) }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: -3, max: 45 }),
+        (publishes, retentionMs, probe) => {
+          const now = { t: 0 };
+          const b = new EventBus({ retentionMs, now: () => now.t, channels: ['/event/A__e', '/event/B__e'] });
+          const model: { channel: string; replayId: number; at: number }[] = [];
+          for (const p of publishes) {
+            now.t += p.advanceMs;
+            model.push({ channel: p.channel, replayId: b.publish([p.channel], {}).replayId, at: now.t });
+          }
+          const kept = (ch: string) => model.filter((m) => m.channel === ch && m.at > now.t - retentionMs);
+          for (const ch of ['/event/A__e', '/event/B__e']) {
+            const expected = kept(ch).filter((m) => m.replayId > probe).map((m) => m.replayId);
+            expect(b.eventsAfter(ch, probe).map((e) => e.replayId)).toEqual(expected);
+            expect(b.eventsAfter(ch, probe, 2).map((e) => e.replayId)).toEqual(expected.slice(0, 2));
+            expect(b.hasEventsAfter(ch, probe)).toBe(expected.length > 0);
+            const valid = probe === -1 || probe === -2 || kept(ch).some((m) => m.replayId === probe);
+            expect(b.resolveReplay(ch, probe).ok).toBe(valid);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
