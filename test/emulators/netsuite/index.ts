@@ -10,6 +10,7 @@ import { DEFAULT_EMULATOR_KNOBS, emulatorKnobsFromEnv, type EmulatorKnobs } from
 import { restRouteFactory } from './rest/services.js';
 import { soapRoutes, type SoapLimits } from './soap/endpoint.js';
 import { SearchSessions } from './soap/search-sessions.js';
+import { wsdlRoutes } from './soap/wsdl-routes.js';
 import { AccountState, type SeedData } from './state/account.js';
 import { loadNetSuiteSchemas } from './xsd/index.js';
 import type { SchemaSet } from './xsd/model.js';
@@ -77,6 +78,8 @@ export const ROUTE_FACTORIES: RouteFactory[] = [
       problems: a.problems,
       loginFailures: a.loginFailures,
     }),
+  // The 2023_2 WSDL and XSDs at NetSuite's path, service address pointing here.
+  () => wsdlRoutes(),
   // REST web services, SuiteQL, RESTlets (running netsuite/ scripts), OAuth 2.0 token endpoint.
   (a) => restRouteFactory(a),
 ];

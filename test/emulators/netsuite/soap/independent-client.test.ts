@@ -94,6 +94,23 @@ describe('node-soap client over the real WSDL', () => {
     expect(dup.writeResponse.status.statusDetail[0].code).toBe('DUP_ENTITY');
   });
 
+  it('a client built from the WSDL the emulator serves (/wsdl/v2023_2_0/netsuite.wsdl) calls the emulator', async () => {
+    const fromUrl = await soap.createClientAsync(`${h.emu.url}/wsdl/v2023_2_0/netsuite.wsdl`);
+    fromUrl.addSoapHeader(() =>
+      builder.build({
+        'platformMsgs:tokenPassport': {
+          '@_xmlns:platformMsgs': 'urn:messages_2023_2.platform.webservices.netsuite.com',
+          '@_xmlns:platformCore': CORE,
+          ...passport(h.keys),
+        },
+      }),
+    );
+    const [res] = await fromUrl.getServerTimeAsync({});
+    expect(res.getServerTimeResult.status.attributes.isSuccess).toBe('true');
+    expect(res.getServerTimeResult.serverTime).toBeInstanceOf(Date);
+    expect((await fetch(`${h.emu.url}/wsdl/v2024_1_0/netsuite.wsdl`)).status).toBe(404);
+  }, 60_000);
+
   it('getAccountGovernanceInfo, and a bad signature surfaces as a SOAP fault', async () => {
     const [gov] = await client.getAccountGovernanceInfoAsync({});
     expect(gov.getAccountGovernanceInfoResult.accountConcurrencyLimit).toBe(5);
