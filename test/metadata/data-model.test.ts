@@ -120,7 +120,7 @@ function schemaProblems(typeName: string, node: unknown, path: string): string[]
   return problems;
 }
 
-const CUSTOM_OBJECTS = ['Sync_Flow__c', 'Sync_Mapping__c', 'Sync_Log__c', 'NetSuite_Invoice__c', 'NetSuite_Payment__c'];
+const CUSTOM_OBJECTS = [...objects.keys()].filter((o) => o.endsWith('__c')).sort();
 const STANDARD_WITH_FIELDS = ['Account', 'Contact', 'Opportunity', 'Order', 'Product2'];
 const CONFIG_OBJECTS = ['Sync_Flow__c', 'Sync_Mapping__c'];
 /** Salesforce refuses field permissions on required and master-detail fields (always accessible). */
@@ -185,6 +185,8 @@ describe('data model metadata: objects and fields', () => {
     ['Order', 'NetSuite_Sales_Order_Id__c'],
     ['NetSuite_Invoice__c', 'NetSuite_Internal_Id__c'],
     ['NetSuite_Payment__c', 'NetSuite_Internal_Id__c'],
+    ['NetSuite_Vendor_Bill__c', 'NetSuite_Internal_Id__c'],
+    ['Journal_Entry__c', 'NetSuite_Internal_Id__c'],
     ['Sync_Flow__c', 'Flow_Key__c'],
     ['Sync_Log__c', 'Relay_Log_Id__c'],
   ])('%s.%s is a unique, case-insensitive text external id', (obj, name) => {
@@ -267,6 +269,13 @@ describe('data model metadata: objects and fields', () => {
       referenceTo: 'Sync_Flow__c',
     });
     expect(objects.get('Sync_Mapping__c')?.root.sharingModel).toBe('ControlledByParent');
+    // The relay's journal-entry mapping reads the lines as Journal_Entry_Lines__r.
+    expect(field('Journal_Entry_Line__c', 'Journal_Entry__c')).toMatchObject({
+      type: 'MasterDetail',
+      relationshipName: 'Journal_Entry_Lines',
+    });
+    expect(objects.get('Journal_Entry_Line__c')?.root.sharingModel).toBe('ControlledByParent');
+    expect(field('NetSuite_Vendor_Bill__c', 'Vendor__c')).toMatchObject({ type: 'Lookup', referenceTo: 'Account' });
     expect(field('NetSuite_Invoice__c', 'Account__c')).toMatchObject({
       type: 'Lookup',
       referenceTo: 'Account',
@@ -324,8 +333,9 @@ describe('data model metadata: change data capture channel', () => {
 });
 
 describe('data model metadata: permission sets', () => {
-  const allFields = packageFields([...STANDARD_WITH_FIELDS, ...CUSTOM_OBJECTS]);
   const objPerm = (set: string, obj: string) => ps(set).objectPermissions.find((p) => p.object === obj);
+  const MIRRORS = ['NetSuite_Invoice__c', 'NetSuite_Payment__c', 'NetSuite_Vendor_Bill__c'];
+  const JOURNAL = ['Journal_Entry__c', 'Journal_Entry_Line__c'];
 
   it('has exactly the three persona permission sets', () => {
     expect([...permsets.keys()].sort()).toEqual([
@@ -335,21 +345,22 @@ describe('data model metadata: permission sets', () => {
     ]);
   });
 
-  const userFields = packageFields([
-    ...STANDARD_WITH_FIELDS,
-    ...CUSTOM_OBJECTS.filter((o) => !CONFIG_OBJECTS.includes(o)),
-  ]);
-  it.each([
-    ['NetSuite_Connect_Admin', allFields],
-    ['NetSuite_Connect_User', userFields],
-    ['NetSuite_Connect_Integration', allFields],
-  ])(
-    '%s lists every grantable field of its objects once, and nothing that does not exist or cannot be granted',
-    (name, expected) => {
+  it.each(['NetSuite_Connect_Admin', 'NetSuite_Connect_User', 'NetSuite_Connect_Integration'])(
+    '%s lists every grantable field of the objects it can read, once, and nothing that does not exist or cannot be granted',
+    (name) => {
+      const readable = ps(name)
+        .objectPermissions.filter((p) => p.allowRead === 'true')
+        .map((p) => p.object);
+      const expected = packageFields([...STANDARD_WITH_FIELDS, ...CUSTOM_OBJECTS.filter((o) => readable.includes(o))]);
       const granted = ps(name).fieldPermissions.map((f) => f.field);
       expect(new Set(granted).size).toBe(granted.length);
       expect([...granted].sort()).toEqual([...expected].sort());
-      for (const f of ps(name).fieldPermissions) expect(f.readable, f.field).toBe('true');
+      for (const f of ps(name).fieldPermissions) {
+        expect(f.readable, f.field).toBe('true');
+        // A custom object's field is editable exactly when the object is.
+        const obj = f.field.split('.')[0] as string;
+        if (obj.endsWith('__c')) expect(f.editable, `${name} ${f.field}`).toBe(objPerm(name, obj)?.allowEdit);
+      }
       // Standard object permissions and user permissions are dropped from managed packages.
       for (const p of ps(name).objectPermissions) expect(p.object, name).toMatch(/__(c|e)$/);
       expect(ps(name).userPermissions).toEqual([]);
@@ -358,7 +369,7 @@ describe('data model metadata: permission sets', () => {
 
   it('admin: full access to every package object and edit on every field', () => {
     for (const o of CUSTOM_OBJECTS)
-      expect(objPerm('NetSuite_Connect_Admin', o)).toMatchObject({
+      expect(objPerm('NetSuite_Connect_Admin', o), o).toMatchObject({
         allowCreate: 'true',
         allowRead: 'true',
         allowEdit: 'true',
@@ -371,13 +382,10 @@ describe('data model metadata: permission sets', () => {
     });
   });
 
-  it('user: reads NetSuite data and logs, edits nothing, has no access to configuration, can request a sync', () => {
-    for (const o of CONFIG_OBJECTS) expect(objPerm('NetSuite_Connect_User', o), o).toBeUndefined();
-    expect(
-      ps('NetSuite_Connect_User').fieldPermissions.filter((f) => /^Sync_(Flow|Mapping)__c\./.test(f.field)),
-    ).toEqual([]);
-    for (const o of CUSTOM_OBJECTS.filter((x) => !CONFIG_OBJECTS.includes(x)))
-      expect(objPerm('NetSuite_Connect_User', o)).toMatchObject({
+  it('user: reads NetSuite data and logs, edits nothing, no configuration or journals, can request a sync', () => {
+    for (const o of [...CONFIG_OBJECTS, ...JOURNAL]) expect(objPerm('NetSuite_Connect_User', o), o).toBeUndefined();
+    for (const o of ['Sync_Log__c', ...MIRRORS])
+      expect(objPerm('NetSuite_Connect_User', o), o).toMatchObject({
         allowRead: 'true',
         allowCreate: 'false',
         allowEdit: 'false',
@@ -389,29 +397,40 @@ describe('data model metadata: permission sets', () => {
     expect(objPerm('NetSuite_Connect_User', 'NetSuite_Sync_Request__e')).toMatchObject({ allowCreate: 'true' });
   });
 
-  it('integration: edits the NetSuite fields, writes logs/invoices/payments, only reads configuration', () => {
+  it('integration: edits the NetSuite fields, writes logs and mirrors, only reads configuration', () => {
     const editable = new Set(
       ps('NetSuite_Connect_Integration')
         .fieldPermissions.filter((f) => f.editable === 'true')
         .map((f) => f.field),
     );
-    for (const f of packageFields(['Account', 'Contact', 'Opportunity', 'Order', 'Product2']))
-      expect(editable, f).toContain(f);
+    for (const f of packageFields(STANDARD_WITH_FIELDS)) expect(editable, f).toContain(f);
     for (const f of packageFields(CONFIG_OBJECTS)) expect(editable.has(f), f).toBe(false);
-    for (const o of ['Sync_Log__c', 'NetSuite_Invoice__c', 'NetSuite_Payment__c'])
-      expect(objPerm('NetSuite_Connect_Integration', o)).toMatchObject({
+    for (const o of ['Sync_Log__c', ...MIRRORS])
+      expect(objPerm('NetSuite_Connect_Integration', o), o).toMatchObject({
         allowCreate: 'true',
         allowEdit: 'true',
         allowRead: 'true',
         allowDelete: 'false',
+        viewAllRecords: 'true',
       });
     for (const o of CONFIG_OBJECTS)
-      expect(objPerm('NetSuite_Connect_Integration', o)).toMatchObject({
+      expect(objPerm('NetSuite_Connect_Integration', o), o).toMatchObject({
         allowRead: 'true',
         allowCreate: 'false',
         allowEdit: 'false',
         allowDelete: 'false',
       });
+    // Journal entries are raised by people; the relay only writes back the NetSuite id and sync status.
+    expect(objPerm('NetSuite_Connect_Integration', 'Journal_Entry__c')).toMatchObject({
+      allowRead: 'true',
+      allowEdit: 'true',
+      allowCreate: 'false',
+      allowDelete: 'false',
+    });
+    expect(objPerm('NetSuite_Connect_Integration', 'Journal_Entry_Line__c')).toMatchObject({
+      allowRead: 'true',
+      allowEdit: 'false',
+    });
     expect(objPerm('NetSuite_Connect_Integration', 'NetSuite_Sync_Request__e')).toMatchObject({
       allowRead: 'true',
       allowCreate: 'false',
