@@ -18,7 +18,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   lvl: 'level', loc: 'location', info: 'information', msg: 'message', notes: 'note', comments: 'comment', rmk: 'remark',
   remarks: 'remark', dte: 'date', eff: 'effective', exp: 'expiration', cr: 'credit', dr: 'debit', lim: 'limit',
   sal: 'salutation', co: 'company', corp: 'company', biz: 'business', hq: 'headquarters', cnt: 'count', avg: 'average',
-  '#': 'number', '%': 'percent', mgmt: 'management', ctry: 'country', cntry: 'country', prov: 'state', zip: 'zip',
+  '#': 'number', orig: 'original', expires: 'expiration', expiry: 'expiration', acv: 'annual contract value', arr: 'annual recurring revenue',
+  mrr: 'monthly recurring revenue', '%': 'percent', mgmt: 'management', ctry: 'country', cntry: 'country', prov: 'state', zip: 'zip',
 };
 
 /** Concept groups: every phrase of a group folds into the group's concept (its first phrase). */
@@ -26,7 +27,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['postal code', 'zip', 'zip code', 'zip postal code', 'postal', 'post code'],
   ['website', 'url', 'web address', 'web site', 'web', 'homepage', 'home page', 'site url'],
   ['owner', 'sales rep', 'salesrep', 'sales representative', 'account owner', 'account manager', 'rep', 'assigned to', 'assigned', 'case owner', 'opportunity owner'],
-  ['description', 'memo', 'comment', 'note', 'remark', 'details', 'sales description', 'product description', 'line description', 'account description', 'message', 'incoming message', 'body'],
+  ['description', 'memo', 'comment', 'note', 'remark', 'details', 'sales description', 'product description', 'line description', 'account description', 'message', 'incoming message', 'body', 'reason'],
   ['transaction date', 'close date', 'order date', 'invoice date', 'bill date', 'posting date', 'document date', 'received on', 'received date', 'date received', 'payment date', 'issue date', 'issued on', 'entry date', 'work date'],
   ['record id', 'id', 'external id', 'salesforce id', 'sf id', 'external key'],
   ['internal id', 'netsuite id', 'netsuite internal id', 'ns id', 'ns internal id'],
@@ -36,7 +37,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['email', 'e mail', 'email address', 'mail'],
   ['unit price', 'rate', 'sales price', 'price', 'selling price'],
   ['total', 'amount', 'total price', 'total amount', 'order amount', 'grand total', 'order total', 'net amount'],
-  ['balance', 'amount remaining', 'balance due', 'amount due', 'open balance', 'outstanding', 'outstanding balance', 'remaining', 'open payable', 'open receivable', 'payable balance', 'receivable balance'],
+  ['balance', 'amount remaining', 'balance due', 'amount due', 'open balance', 'outstanding', 'outstanding balance', 'remaining', 'open payable', 'open receivable', 'payable balance', 'receivable balance', 'unapplied', 'unapplied amount'],
   ['customer', 'account', 'entity', 'client', 'customer account', 'bill to account', 'sold to'],
   ['job title', 'title', 'position'],
   ['manager', 'supervisor', 'reports to', 'boss'],
@@ -57,9 +58,9 @@ export const SYNONYM_GROUPS: string[][] = [
   ['unit of measure', 'units', 'sale unit', 'primary sale unit', 'quantity unit of measure', 'units type'],
   ['sku', 'item number', 'item name number', 'product code', 'item id', 'item code', 'part number', 'item name'],
   ['display name', 'product name', 'item display name', 'display name code'],
-  ['due date', 'payment due date', 'date due'],
+  ['due date', 'payment due date', 'date due', 'expiration', 'expiration date', 'valid until'],
   ['start date', 'effective date', 'order start date', 'begin date', 'hire date', 'date of hire'],
-  ['end date', 'projected end date', 'order end date', 'finish date', 'expiration date'],
+  ['end date', 'projected end date', 'order end date', 'finish date'],
   ['tracking number', 'tracking numbers', 'tracking'],
   ['shipping cost', 'freight', 'freight amount', 'shipping amount', 'shipping charge', 'delivery cost'],
   ['shipping method', 'ship via', 'carrier', 'shipping carrier', 'ship method', 'delivery method'],
@@ -80,7 +81,8 @@ export const SYNONYM_GROUPS: string[][] = [
   ['discount', 'discount percent', 'discount rate'],
   ['credit limit', 'credit line'],
   ['classification', 'class', 'family', 'product family', 'item class'],
-  ['created from', 'source transaction', 'originating transaction', 'sales order', 'order'],
+  ['created from', 'source transaction', 'originating transaction', 'sales order', 'order', 'source order'],
+  ['employee', 'consultant', 'resource', 'staff member', 'worker', 'team member'],
   ['street', 'address 1', 'address line 1', 'street address', 'street 1', 'address'],
   ['entity number', 'entity id', 'customer number', 'customer code', 'customer id', 'vendor id', 'vendor number', 'vendor code', 'supplier id', 'supplier number', 'supplier code', 'employee number', 'employee id', 'personnel number', 'staff number', 'partner id', 'partner code'],
   ['location', 'office', 'branch', 'warehouse', 'plant'],
@@ -88,7 +90,7 @@ export const SYNONYM_GROUPS: string[][] = [
 ];
 
 /** Document nouns: "<noun> number" / "<noun> #" is the document number (NetSuite tranId). */
-export const DOCUMENT_NOUNS = ['invoice', 'order', 'payment', 'shipment', 'fulfillment', 'case', 'transaction', 'document', 'bill', 'receipt', 'quote', 'credit memo', 'sales order', 'journal'];
+export const DOCUMENT_NOUNS = ['invoice', 'order', 'payment', 'shipment', 'fulfillment', 'case', 'transaction', 'document', 'bill', 'receipt', 'quote', 'credit memo', 'credit note', 'sales order', 'journal', 'estimate', 'contract', 'return'];
 
 /** Tokens with little meaning of their own. */
 export const STOPWORDS = new Set(['the', 'of', 'to', 'a', 'an', 'and', 'or', 'for', 'is', 'c', 'r', 'custom', 'field', 'fld', 'custentity', 'custbody', 'custitem', 'custcol', 'custrecord', 'nsc', 'x', 'if', 'any', 'in', 'on', 'by']);

@@ -14,17 +14,30 @@ export interface PreparedField {
 }
 
 const PRIMARY_NAMES = new Set(['Name', 'name', 'companyName', 'displayName', 'entityName']);
+const PERSON_OBJECTS = new Set(['contact', 'employee', 'lead', 'user', 'partner', 'vendor', 'customer']);
 
 export function prepareField(field: SchemaField, object: string): PreparedField {
-  const objectTokens = new Set(expandTokens(rawTokens(object)));
+  const objectWords = expandTokens(rawTokens(object.replace(/^customrecord_?/i, '')));
+  const objectTokens = new Set(objectWords);
+  const objectInitials = objectWords.length > 1 ? objectWords.map((w) => w[0]).join('') : undefined;
   const family = typeFamily(field.type);
   const isReference = family === 'reference';
   const profile = profileOf(field.samples);
-  const name = concepts(field.name, { objectTokens, isReference });
+  // Only admin-built objects name their number after themselves ("Shipment No" on Shipment__c).
+  const custom = /__c$|^customrecord/i.test(object);
+  const ctx = { objectTokens, ...(custom ? { objectWords } : {}), ...(objectInitials && custom ? { objectInitials } : {}), isReference };
+  const name = concepts(field.name, ctx);
   // The record's primary name (Salesforce Name, NetSuite companyName/displayName/name) share a concept.
   if (PRIMARY_NAMES.has(field.name)) name.items.set('primary_name', 1);
-  const label = concepts(field.label || field.name, { objectTokens, isReference });
+  // On records that are not people, NetSuite's "title" is the record's name (estimate, campaign, task).
+  const personRecord = PERSON_OBJECTS.has(object.toLowerCase());
+  const label = concepts(field.label || field.name, ctx);
   // "<Object> Name" as a label ("Supplier Name" on Supplier__c) is the record's primary name too.
+  for (const c of [name, label])
+    if (!personRecord && c.items.has('job_title') && c.items.size === 1) {
+      c.items.delete('job_title');
+      c.items.set('primary_name', 1);
+    }
   const labelWords = expandTokens(rawTokens(field.label || ''));
   if (labelWords.length > 1 && labelWords[labelWords.length - 1] === 'name' && labelWords.slice(0, -1).every((w) => objectTokens.has(w))) label.items.set('primary_name', 1);
   return {

@@ -38,7 +38,11 @@ const phraseIndex: { words: string[]; concept: string }[] = (() => {
     const concept = group[0]!.replace(/ /g, '_');
     for (const p of group) list.push({ words: expandTokens(p.split(' ')), concept });
   }
-  for (const noun of DOCUMENT_NOUNS) list.push({ words: [...expandTokens(noun.split(' ')), 'number'], concept: 'document_number' });
+  for (const noun of DOCUMENT_NOUNS) {
+    list.push({ words: [...expandTokens(noun.split(' ')), 'number'], concept: 'document_number' });
+    // "Original Invoice", "Orig Order": the transaction this one was created from.
+    list.push({ words: ['original', ...expandTokens(noun.split(' '))], concept: 'created_from' });
+  }
   list.push({ words: ['transaction', 'id'], concept: 'document_number' });
   return list.sort((a, b) => b.words.length - a.words.length);
 })();
@@ -55,8 +59,13 @@ export interface Concepts {
  * Folds tokens into concepts, longest phrase first. `objectTokens` (the object's own name) weigh little: on
  * Account, "Account Phone" is about the phone.
  */
-export function concepts(text: string, opts: { objectTokens?: Set<string>; isReference?: boolean } = {}): Concepts {
+export function concepts(text: string, opts: { objectTokens?: Set<string>; objectWords?: string[]; objectInitials?: string; isReference?: boolean } = {}): Concepts {
   let words = expandTokens(rawTokens(text));
+  // The object's initials stand for the object ("CN" on Credit_Note__c, "PO" on Purchase_Order__c), and
+  // "<object> number" is the record's document number ("Shipment No" on Shipment__c).
+  if (opts.objectInitials && words[0] === opts.objectInitials) words = [...(opts.objectWords ?? []), ...words.slice(1)];
+  if (opts.objectWords?.length && words.length === opts.objectWords.length + 1 && words[words.length - 1] === 'number' && opts.objectWords.every((w, i) => words[i] === w))
+    words = ['document_number_marker'];
   let mentionsSystem: string | undefined;
   const sys = words.find((w) => SYSTEM_TOKENS.has(w));
   if (sys) {
@@ -73,6 +82,12 @@ export function concepts(text: string, opts: { objectTokens?: Set<string>; isRef
   const via = new Map<string, string>();
   let i = 0;
   while (i < words.length) {
+    if (words[i] === 'document_number_marker') {
+      items.set('document_number', 1);
+      via.set('document_number', `${(opts.objectWords ?? []).join(' ')} number`);
+      i++;
+      continue;
+    }
     const hit = phraseIndex.find((p) => p.words.length > 0 && p.words.every((w, k) => words[i + k] === w));
     if (hit) {
       const w = opts.objectTokens?.has(hit.words.join(' ')) && words.length > hit.words.length ? 0.3 : 1;
