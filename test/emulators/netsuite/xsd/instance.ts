@@ -23,7 +23,29 @@ export interface XEl {
   text: string;
   /** In-scope prefix → namespace (original, not canonical) bindings, for QName-valued attributes. */
   scope: ReadonlyMap<string, string>;
-  path: string;
+  parent: XEl | undefined;
+  /** `/soapenv:Envelope/soapenv:Body/platformMsgs:add/platformMsgs:record[2]` (computed on demand). */
+  readonly path: string;
+}
+
+class Element implements XEl {
+  children: XEl[] = [];
+  text = '';
+  constructor(
+    readonly ns: string,
+    readonly local: string,
+    readonly qname: string,
+    readonly attrs: XAttr[],
+    readonly scope: ReadonlyMap<string, string>,
+    readonly parent: XEl | undefined,
+  ) {}
+
+  get path(): string {
+    if (!this.parent) return `/${this.qname}`;
+    const same = this.parent.children.filter((c) => c.qname === this.qname);
+    const nth = same.indexOf(this) + 1;
+    return `${this.parent.path}/${this.qname}${same.length > 1 && nth > 1 ? `[${nth}]` : ''}`;
+  }
 }
 
 type XNode = Record<string, unknown>;
@@ -55,7 +77,7 @@ function split(qname: string): [string, string] {
   return i < 0 ? ['', qname] : [qname.slice(0, i), qname.slice(i + 1)];
 }
 
-function build(node: XNode, tag: string, parentScope: ReadonlyMap<string, string>, path: string): XEl {
+function build(node: XNode, tag: string, parentScope: ReadonlyMap<string, string>, parent: XEl | undefined): XEl {
   const raw = (node[ATTRS] as Record<string, string> | undefined) ?? {};
   let scope = parentScope;
   for (const [k, v] of Object.entries(raw)) {
@@ -76,20 +98,14 @@ function build(node: XNode, tag: string, parentScope: ReadonlyMap<string, string
     if (ans === undefined) throw new XmlSyntaxError(`Namespace prefix ${ap} for ${al} on ${local} is not defined`);
     attrs.push({ ns: ans === XMLNS_NS ? ans : canonicalNamespace(ans), local: al, qname: k, value: v });
   }
-  const el: XEl = { ns: canonicalNamespace(ns ?? ''), local, qname: tag, attrs, children: [], text: '', scope, path };
+  const el = new Element(canonicalNamespace(ns ?? ''), local, tag, attrs, scope, parent);
   const content = node[tag];
   if (Array.isArray(content)) {
-    const counts = new Map<string, number>();
     for (const c of content as XNode[]) {
       const ct = Object.keys(c).find((k) => k !== ATTRS);
       if (ct === undefined || ct.startsWith('?')) continue;
-      if (ct === '#text') {
-        el.text += String(c[ct] ?? '');
-        continue;
-      }
-      const n = (counts.get(ct) ?? 0) + 1;
-      counts.set(ct, n);
-      el.children.push(build(c, ct, scope, `${path}/${ct}${n > 1 ? `[${n}]` : ''}`));
+      if (ct === '#text') el.text += String(c[ct] ?? '');
+      else el.children.push(build(c, ct, scope, el));
     }
   }
   return el;
@@ -115,5 +131,5 @@ export function parseInstance(xml: string): XEl {
   if (roots.length !== 1) throw new XmlSyntaxError('A document must have exactly one root element');
   const root = roots[0] as XNode;
   const tag = Object.keys(root).find((k) => k !== ATTRS) as string;
-  return build(root, tag, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), `/${tag}`);
+  return build(root, tag, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), undefined);
 }

@@ -7,9 +7,16 @@ const VERSIONED_NS = /^(urn:[A-Za-z.]+)_(\d+_\d+)(\.[A-Za-z.]+\.webservices\.net
 export const SCHEMA_VERSION = '2023_2';
 
 /** Maps a NetSuite namespace of any version to its 2023_2 form; other namespaces pass unchanged. */
+const canonicalCache = new Map<string, string>();
+
 export function canonicalNamespace(ns: string): string {
-  const m = VERSIONED_NS.exec(ns);
-  return m ? `${m[1]}_${SCHEMA_VERSION}${m[3]}` : ns;
+  let hit = canonicalCache.get(ns);
+  if (hit === undefined) {
+    const m = VERSIONED_NS.exec(ns);
+    hit = m ? `${m[1]}_${SCHEMA_VERSION}${m[3]}` : ns;
+    if (canonicalCache.size < 1000) canonicalCache.set(ns, hit);
+  }
+  return hit;
 }
 
 /** The version token (`2024_1`) of a NetSuite namespace, or undefined. */

@@ -87,7 +87,7 @@ const matches = (p: ElementParticle, el: XEl) => p.name === el.local && p.ns ===
 
 class Validator {
   readonly issues: ValidationIssue[] = [];
-  private parentPath = '';
+  private parent: XEl | undefined;
   constructor(private readonly schemas: SchemaSet) {}
 
   report(path: string, message: string): void {
@@ -206,10 +206,10 @@ class Validator {
       return;
     }
     const expected: ElementParticle[] = [];
-    const saved = this.parentPath;
-    this.parentPath = el.path;
+    const saved = this.parent;
+    this.parent = el;
     const end = this.group(model, kids, 0, expected);
-    this.parentPath = saved;
+    this.parent = saved;
     if (end === undefined) return;
     if (end < kids.length) {
       const bad = kids[end] as XEl;
@@ -304,7 +304,7 @@ class Validator {
     if (bad) {
       this.report(bad.path, `Element '${elName(bad)}': This element is not expected.${this.expectedText(expected)}`);
     } else {
-      this.report(this.parentPath, `Missing child element(s).${this.expectedText(expected)}`);
+      this.report(this.parent?.path ?? '', `Missing child element(s).${this.expectedText(expected)}`);
     }
   }
 }
