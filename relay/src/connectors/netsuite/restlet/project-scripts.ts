@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { protocolError } from '../errors.js';
+import { isNetSuiteError, protocolError } from '../errors.js';
 import type { RestletClient } from './client.js';
 
 /** Script and deployment ids of the project's RESTlets (netsuite/src/Objects, DESIGN.md). */
@@ -95,4 +95,19 @@ export async function batchUpsert(
     throw new RangeError(`batchUpsert takes at most ${BATCH_UPSERT_MAX} records, got ${records.length}`);
   const value = await client.call({ ...BATCH_UPSERT, method: 'POST', body: { recordType, records } });
   return parse(batchUpsertResultSchema, value, 'batch upsert');
+}
+
+/**
+ * `fetchFinancialSummary` for `accountRoutes` (relay/src/routes/accounts.ts): the RESTlet's raw JSON
+ * for a customer by external id (the Salesforce Account id), or undefined when NetSuite has none.
+ */
+export function financialSummaryFetcher(client: RestletClient): (query: { externalId: string }) => Promise<unknown> {
+  return async ({ externalId }) => {
+    try {
+      return await client.call({ ...FINANCIAL_SUMMARY, method: 'GET', params: { externalId } });
+    } catch (e) {
+      if (isNetSuiteError(e) && e.nsCode === 'NSC_CUSTOMER_NOT_FOUND') return undefined;
+      throw e;
+    }
+  };
 }
