@@ -205,6 +205,28 @@ describe('Salesforce CometD subscriber', () => {
     expect(logLines.join('\n')).toMatch(/stream gap/);
   });
 
+  it('reports the same gap again when onGap fails (the window never shrinks), then streams', async () => {
+    const old = change('old');
+    const at = new Date('2026-11-20T10:00:00Z');
+    h.clock.offsetMs = 73 * 3600_000;
+    const reported: StreamGap[] = [];
+    let failures = 2;
+    const { s, received } = subscriber({
+      checkpoint: { replayId: old, at },
+      onGap: async (g) => {
+        reported.push(g);
+        if (failures-- > 0) throw new Error('backfill query failed');
+      },
+    });
+    await s.start();
+    await subscribed(s);
+    expect(reported).toHaveLength(3);
+    expect(reported.every((g) => g.lastReplayId === old && g.since === at)).toBe(true);
+    const fresh = change('fresh');
+    await waitFor(() => received.length === 1);
+    expect(ids(received)).toEqual([fresh]);
+  });
+
   it('reports a gap since the time it went live when it has to restart at the tip without a replay id', async () => {
     const { s, gaps } = subscriber();
     await s.start();

@@ -124,19 +124,20 @@ export function createSubscriber(opts: SubscriberOptions): Subscriber {
     try {
       await session.subscribe(opts.channel, replay, signal);
       if (state.replayId === null && replay === -1) {
-        // Restarted at the tip without a replay id: anything published while we were away is missing.
+        // At the tip without a replay id: anything published since we were last live is missing.
+        const tip = new Date(now());
         if (liveSince) await reportGap(null, liveSince);
-        liveSince = new Date(now());
+        liveSince = tip; // only once the gap is handed over: a failed onGap is reported again, same window
       }
     } catch (err) {
       if (!isBayeuxError(err) || err.kind !== 'replay-invalid') throw err;
       log.warn({ replayId: state.replayId, error: err.message }, 'salesforce rejected the stored replay id; resuming from new events and reporting a gap');
       // Subscribe at the tip first, then report: the backfill covers everything before the tip.
       await session.subscribe(opts.channel, -1, signal);
-      const since = state.checkpointAt ?? liveSince;
-      liveSince = new Date(now());
-      await reportGap(state.replayId, since);
+      const tip = new Date(now());
+      await reportGap(state.replayId, state.checkpointAt ?? liveSince);
       state.replayId = null;
+      liveSince = tip;
     }
   }
 
