@@ -32,4 +32,6 @@ export interface InboxPort {
 /** Where a stream source resumes: the highest replay id stored for a channel (advanced in the same commit). */
 export interface ReplayCheckpoints {
   lastReplayId(channel: string): Promise<number | undefined>;
+  /** When the checkpoint's event was received (the `since` of a gap backfill), when known. */
+  checkpointAt?(channel: string): Promise<Date | undefined>;
 }

@@ -50,6 +50,10 @@ export function createInbox(store: Store, options: InboxOptions = {}): InboxPort
       return result;
     },
     lastReplayId: (channel: string) => store.lastReplayId(channel),
+    checkpointAt: async (channel: string) => {
+      const c = await store.checkpoint(channel);
+      return c ? new Date(c.receivedAt) : undefined;
+    },
   };
 }
 

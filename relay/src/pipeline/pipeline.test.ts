@@ -68,6 +68,29 @@ describe('pipeline', () => {
     expect(await outcomes()).toEqual({ 'customers/applied': 30 });
   });
 
+  it('gives a stream source its resume point: the highest stored replay id and when it was received', async () => {
+    const t = fakeTarget();
+    const p = createPipeline({ store, flows: [testFlow()], operations: [t.op] });
+    const channel = '/data/NetSuite_Connect__chn';
+    const cdc = (replayId: number, at: string): InboxEntryInput => ({
+      source: 'salesforce-cdc',
+      sourceKey: `${channel}:${replayId}`,
+      channel,
+      replayId,
+      recordType: 'customer',
+      payload: { id: `a${replayId}`, v: 1 },
+      receivedAt: new Date(at),
+    });
+    expect(await p.inbox.lastReplayId(channel)).toBeUndefined();
+    expect(await p.inbox.checkpointAt!(channel)).toBeUndefined();
+    await p.inbox.append([cdc(41, '2026-03-01T10:00:00Z'), cdc(42, '2026-03-01T10:00:05Z')]);
+    await expect(
+      p.inbox.append([cdc(43, '2026-03-01T10:00:09Z'), { ...cdc(44, '2026-03-01T10:00:09Z'), recordType: '' }]),
+    ).rejects.toThrow(/field "recordType"/);
+    expect(await p.inbox.lastReplayId(channel)).toBe(42);
+    expect(await p.inbox.checkpointAt!(channel)).toEqual(new Date('2026-03-01T10:00:05Z'));
+  });
+
   it('lingers briefly so changes arriving together share a batch', async () => {
     const t = fakeTarget({ maxBatch: 50 });
     const p = await start({ flows: [testFlow()], operations: [t.op], lingerMs: 400 });

@@ -85,6 +85,21 @@ export async function lastReplayId(db: Db, channel: string): Promise<number | un
   return rows[0] ? Number(rows[0].replay_id) : undefined;
 }
 
+/** The checkpoint and the receive time of the entry that set it (or when it was set, if that entry is gone). */
+export async function checkpointOf(
+  db: Db,
+  channel: string,
+): Promise<{ replayId: number; receivedAt: number } | undefined> {
+  const rows = await db.all<{ replay_id: number; received_at: number | null; updated_at: number }>(
+    `SELECT c.replay_id, c.updated_at,
+       (SELECT MIN(i.received_at) FROM inbox i WHERE i.channel = c.channel AND i.replay_id = c.replay_id) AS received_at
+     FROM checkpoints c WHERE c.channel = ?`,
+    [channel],
+  );
+  const r = rows[0];
+  return r ? { replayId: Number(r.replay_id), receivedAt: Number(r.received_at ?? r.updated_at) } : undefined;
+}
+
 interface InboxDbRow {
   id: number;
   source: InboxRow['source'];

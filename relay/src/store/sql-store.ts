@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import { listDlq, replayDlq } from './dlq-queries.js';
-import { appendEntries, lastReplayId, routeEntries } from './inbox-queries.js';
+import { appendEntries, checkpointOf, lastReplayId, routeEntries } from './inbox-queries.js';
 import { pgLeaseBackend } from './lease-queries.js';
 import { queueCounts, syncSummary } from './log-queries.js';
 import type { Store } from './types.js';
@@ -15,6 +15,7 @@ export function sqlStore(db: Db, schemaVersion: number, onClose: () => void = ()
     schemaVersion,
     append: (entries, now) => appendEntries(db, entries, now),
     lastReplayId: (channel) => lastReplayId(db, channel),
+    checkpoint: (channel) => checkpointOf(db, channel),
     route: (limit, decide, now) => routeEntries(db, limit, decide, now),
     claim: (options) => claimWork(db, options),
     extendLeases: (owner, ids, until) => extendLeases(db, owner, ids, until),

@@ -84,6 +84,8 @@ for (const adapter of adaptersUnderTest()) {
       expect(await store.append([cdc(10), cdc(11), cdc(12)], T0)).toEqual({ inserted: 3, duplicates: 0 });
       expect(await store.append([cdc(11), cdc(13)], T0)).toEqual({ inserted: 1, duplicates: 1 });
       expect(await store.lastReplayId('/data/AccountChangeEvent')).toBe(13);
+      expect(await store.checkpoint('/data/AccountChangeEvent')).toEqual({ replayId: 13, receivedAt: T0 });
+      expect(await store.checkpoint('/data/Other')).toBeUndefined();
       await store.append([cdc(5)], T0);
       expect(await store.lastReplayId('/data/AccountChangeEvent')).toBe(13);
       // same key from another source is a different event

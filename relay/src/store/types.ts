@@ -180,6 +180,8 @@ export interface Store {
   readonly schemaVersion: number;
   append(entries: readonly PreparedInboxEntry[], now: number): Promise<{ inserted: number; duplicates: number }>;
   lastReplayId(channel: string): Promise<number | undefined>;
+  /** The checkpoint of a channel and when its event was received (ms). */
+  checkpoint(channel: string): Promise<{ replayId: number; receivedAt: number } | undefined>;
   /** Routes pending inbox entries in id order through `decide`, atomically with their work items. */
   route(limit: number, decide: (row: InboxRow) => RouteDecision, now: number): Promise<number>;
   claim(options: ClaimOptions): Promise<ClaimedItem[]>;
