@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultXsdDir } from '../../../../../test/emulators/netsuite/xsd/compile.js';
+import { parseEnv } from '../../../config/env.js';
 import { accountDomainLabel, soapConfigFromEnv, soapEndpoint } from './config.js';
 import {
   createTokenPassport,
@@ -119,6 +120,19 @@ describe('SOAP endpoint', () => {
     expect(soapEndpoint('123456', '2023_2', 'http://127.0.0.1:4020/services/NetSuitePort_2023_2')).toBe(
       'http://127.0.0.1:4020/services/NetSuitePort_2023_2',
     );
+  });
+
+  it("accepts the relay's parsed environment as is", () => {
+    const env = parseEnv({
+      NS_ACCOUNT_ID: '123456_SB1',
+      NS_CONSUMER_KEY: 'ck',
+      NS_CONSUMER_SECRET: 'cs',
+      NS_TOKEN_ID: 'ti',
+      NS_TOKEN_SECRET: 'ts',
+    });
+    const c = soapConfigFromEnv(env);
+    expect(c).toMatchObject({ concurrency: 5, credentials: { accountId: '123456_SB1' } });
+    expect(c.baseUrl).toBeUndefined();
   });
 
   it('builds its config from the environment and names what is missing (never the values)', () => {
