@@ -38,11 +38,9 @@ export function isSfError(e: unknown): e is SfError {
   return e instanceof SfError;
 }
 
-export const notFound = (): SfError =>
-  new SfError('NOT_FOUND', 'The requested resource does not exist', 404);
+export const notFound = (): SfError => new SfError('NOT_FOUND', 'The requested resource does not exist', 404);
 
-export const invalidSession = (): SfError =>
-  new SfError('INVALID_SESSION_ID', 'Session expired or invalid', 401);
+export const invalidSession = (): SfError => new SfError('INVALID_SESSION_ID', 'Session expired or invalid', 401);
 
 export const noSuchColumn = (field: string, objectName: string): SfError =>
   new SfError('INVALID_FIELD', `No such column '${field}' on sobject of type ${objectName}`, 400);

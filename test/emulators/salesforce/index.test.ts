@@ -8,13 +8,28 @@ describe('startSalesforceEmulator', () => {
     try {
       expect(sf.org.schemaProblems()).toEqual([]);
       const token = sf.org.issueToken();
-      const global = await fetch(`${sf.url}/services/data/v62.0/sobjects`, { headers: { authorization: `Bearer ${token}` } });
+      const global = await fetch(`${sf.url}/services/data/v62.0/sobjects`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       const names = ((await global.json()) as { sobjects: Array<{ name: string }> }).sobjects.map((s) => s.name);
-      expect(names).toEqual(expect.arrayContaining(['Sync_Flow__c', 'Sync_Mapping__c', 'Sync_Log__c', 'NetSuite_Invoice__c', 'NetSuite_Payment__c', 'NetSuite_Sync_Request__e']));
-      const d = await fetch(`${sf.url}/services/data/v62.0/sobjects/Account/describe`, { headers: { authorization: `Bearer ${token}` } });
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'Sync_Flow__c',
+          'Sync_Mapping__c',
+          'Sync_Log__c',
+          'NetSuite_Invoice__c',
+          'NetSuite_Payment__c',
+          'NetSuite_Sync_Request__e',
+        ]),
+      );
+      const d = await fetch(`${sf.url}/services/data/v62.0/sobjects/Account/describe`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       const fields = ((await d.json()) as { fields: Array<{ name: string; externalId: boolean }> }).fields;
       expect(fields.find((f) => f.name === 'NetSuite_Internal_Id__c')?.externalId).toBe(true);
-      expect(sf.org.cdcEntities()).toEqual(expect.arrayContaining(['Account', 'Contact', 'Opportunity', 'Order', 'Product2']));
+      expect(sf.org.cdcEntities()).toEqual(
+        expect.arrayContaining(['Account', 'Contact', 'Opportunity', 'Order', 'Product2']),
+      );
     } finally {
       await sf.close();
     }
@@ -22,7 +37,12 @@ describe('startSalesforceEmulator', () => {
 
   it('takes knobs from SF_EMULATOR_* (options win), seeds data, and rejects a bad knob naming the variable', async () => {
     const sf = await startSalesforceEmulator({
-      env: { SF_EMULATOR_DAILY_API_LIMIT: '77', SF_EMULATOR_TOKEN_LIFETIME_S: '60', SF_EMULATOR_FAULT_RATE: '0', SF_EMULATOR_RETENTION_MS: '5000' },
+      env: {
+        SF_EMULATOR_DAILY_API_LIMIT: '77',
+        SF_EMULATOR_TOKEN_LIFETIME_S: '60',
+        SF_EMULATOR_FAULT_RATE: '0',
+        SF_EMULATOR_RETENTION_MS: '5000',
+      },
       knobs: { tokenLifetimeSec: 30 },
       seed: { Account: [{ Name: 'Seeded' }] },
     });
@@ -33,8 +53,12 @@ describe('startSalesforceEmulator', () => {
     } finally {
       await sf.close();
     }
-    await expect(startSalesforceEmulator({ env: { SF_EMULATOR_FAULT_RATE: '2' } })).rejects.toThrow(/SF_EMULATOR_FAULT_RATE/);
-    await expect(startSalesforceEmulator({ env: { SF_EMULATOR_MAX_CLIENTS: '-1' } })).rejects.toThrow(/SF_EMULATOR_MAX_CLIENTS/);
+    await expect(startSalesforceEmulator({ env: { SF_EMULATOR_FAULT_RATE: '2' } })).rejects.toThrow(
+      /SF_EMULATOR_FAULT_RATE/,
+    );
+    await expect(startSalesforceEmulator({ env: { SF_EMULATOR_MAX_CLIENTS: '-1' } })).rejects.toThrow(
+      /SF_EMULATOR_MAX_CLIENTS/,
+    );
   });
 });
 
@@ -43,22 +67,33 @@ it('has no CurrencyIsoCode in a single-currency org and a restricted one with mu
   const multi = await startTestOrg({ env: { SF_EMULATOR_CURRENCIES: 'usd, EUR' } });
   try {
     const q = encodeURIComponent('SELECT Id, CurrencyIsoCode FROM Account');
-    expect(((await single.api(`query?q=${q}`)).body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('INVALID_FIELD');
-    const [id] = multi.sf.org.seed('Order', [{ AccountId: multi.sf.org.seed('Account', [{ Name: 'M' }])[0], EffectiveDate: '2026-01-01' }]);
+    expect(((await single.api(`query?q=${q}`)).body as Array<{ errorCode: string }>)[0]!.errorCode).toBe(
+      'INVALID_FIELD',
+    );
+    const [id] = multi.sf.org.seed('Order', [
+      { AccountId: multi.sf.org.seed('Account', [{ Name: 'M' }])[0], EffectiveDate: '2026-01-01' },
+    ]);
     expect(multi.sf.org.record(id!)?.CurrencyIsoCode).toBe('USD');
     const bad = await multi.api('sobjects/Account', { method: 'POST', json: { Name: 'x', CurrencyIsoCode: 'JPY' } });
     expect((bad.body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
-    expect((await multi.api('sobjects/Account', { method: 'POST', json: { Name: 'x', CurrencyIsoCode: 'EUR' } })).status).toBe(201);
+    expect(
+      (await multi.api('sobjects/Account', { method: 'POST', json: { Name: 'x', CurrencyIsoCode: 'EUR' } })).status,
+    ).toBe(201);
   } finally {
     await single.sf.close();
     await multi.sf.close();
   }
-  await expect(startSalesforceEmulator({ env: { SF_EMULATOR_CURRENCIES: 'EURO' } })).rejects.toThrow(/SF_EMULATOR_CURRENCIES/);
+  await expect(startSalesforceEmulator({ env: { SF_EMULATOR_CURRENCIES: 'EURO' } })).rejects.toThrow(
+    /SF_EMULATOR_CURRENCIES/,
+  );
 });
 
 it('reads the standalone listen address from SF_EMULATOR_PORT / SF_EMULATOR_HOST', () => {
   expect(listenOptionsFromEnv({})).toEqual({ port: 4010, host: '127.0.0.1' });
-  expect(listenOptionsFromEnv({ SF_EMULATOR_PORT: '5001', SF_EMULATOR_HOST: '0.0.0.0' })).toEqual({ port: 5001, host: '0.0.0.0' });
+  expect(listenOptionsFromEnv({ SF_EMULATOR_PORT: '5001', SF_EMULATOR_HOST: '0.0.0.0' })).toEqual({
+    port: 5001,
+    host: '0.0.0.0',
+  });
   expect(() => listenOptionsFromEnv({ SF_EMULATOR_PORT: 'abc' })).toThrow(/SF_EMULATOR_PORT/);
 });
 
@@ -83,16 +118,28 @@ describe('CometD mounted at /cometd with the emulator sessions', () => {
   };
 
   it('delivers a CDC event from a REST write to a Bayeux subscriber', async () => {
-    const [hs] = await bayeux([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], id: '1' }]);
+    const [hs] = await bayeux([
+      { channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], id: '1' },
+    ]);
     expect(hs).toMatchObject({ successful: true, ext: { replay: true } });
     const clientId = hs!.clientId as string;
-    const [sub] = await bayeux([{ channel: '/meta/subscribe', clientId, subscription: '/data/AccountChangeEvent', id: '2', ext: { replay: { '/data/AccountChangeEvent': -1 } } }]);
+    const [sub] = await bayeux([
+      {
+        channel: '/meta/subscribe',
+        clientId,
+        subscription: '/data/AccountChangeEvent',
+        id: '2',
+        ext: { replay: { '/data/AccountChangeEvent': -1 } },
+      },
+    ]);
     expect(sub).toMatchObject({ successful: true });
     await bayeux([{ channel: '/meta/connect', clientId, connectionType: 'long-polling', id: '3' }]);
     const created = await t.api('sobjects/Account', { method: 'POST', json: { Name: 'Streamed' } });
     const id = (created.body as { id: string }).id;
     const replies = await bayeux([{ channel: '/meta/connect', clientId, connectionType: 'long-polling', id: '4' }]);
-    const event = replies.find((m) => m.channel === '/data/AccountChangeEvent') as { data: { payload: { ChangeEventHeader: { recordIds: string[] }; Name: string }; event: { replayId: number } } };
+    const event = replies.find((m) => m.channel === '/data/AccountChangeEvent') as {
+      data: { payload: { ChangeEventHeader: { recordIds: string[] }; Name: string }; event: { replayId: number } };
+    };
     expect(event.data.payload.ChangeEventHeader.recordIds).toEqual([id]);
     expect(event.data.payload.Name).toBe('Streamed');
     expect(event.data.event.replayId).toBeGreaterThan(0);
@@ -100,7 +147,9 @@ describe('CometD mounted at /cometd with the emulator sessions', () => {
 
   it('denies the handshake once the emulator tokens are expired', async () => {
     sf.org.expireAllTokens();
-    const [hs] = await bayeux([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], id: '1' }]);
+    const [hs] = await bayeux([
+      { channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], id: '1' },
+    ]);
     expect(hs).toMatchObject({ successful: false, error: '403::Handshake denied', advice: { reconnect: 'none' } });
   });
 });

@@ -20,7 +20,13 @@ import { errorResponse, sfJson } from './rest/middleware.js';
 import { restRoutes } from './rest/rest-app.js';
 import { loadMetadata } from './schema/metadata-loader.js';
 import { SchemaRegistry } from './schema/registry.js';
-import { DEFAULT_RETENTION_MS, EventBus, createCometdServer, streamingSettingsFromEnv, type StreamingKnobs } from './streaming/index.js';
+import {
+  DEFAULT_RETENTION_MS,
+  EventBus,
+  createCometdServer,
+  streamingSettingsFromEnv,
+  type StreamingKnobs,
+} from './streaming/index.js';
 
 export type { SfKnobs } from './knobs.js';
 export type { OrgHandle, SeedData } from './org-handle.js';
@@ -77,7 +83,7 @@ export async function startSalesforceEmulator(opts: SalesforceEmulatorOptions = 
   const env = opts.env ?? process.env;
   const currencies = opts.currencies ?? currenciesFromEnv(env);
   const schema = new SchemaRegistry(await loadMetadata(metadataDir), currencies === undefined ? {} : { currencies });
-  const knobs = { ...knobsFromEnv(env), ...opts.knobs } as SfKnobs;
+  const knobs: Partial<SfKnobs> = { ...knobsFromEnv(env), ...opts.knobs };
   const streamingEnv = streamingSettingsFromEnv(env);
   const bus = new EventBus({ retentionMs: opts.retentionMs ?? streamingEnv.retentionMs ?? DEFAULT_RETENTION_MS, now });
   const username = opts.username ?? DEFAULT_USERNAME;
@@ -111,7 +117,7 @@ export async function startSalesforceEmulator(opts: SalesforceEmulatorOptions = 
     const s = serve({ fetch: http.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s));
   });
   const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : opts.port ?? 0;
+  const port = typeof address === 'object' && address !== null ? address.port : (opts.port ?? 0);
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const handle = createOrgHandle({ org, tokens, bus, cometd, streamingKnobs });
@@ -119,7 +125,12 @@ export async function startSalesforceEmulator(opts: SalesforceEmulatorOptions = 
 
   return {
     url: baseUrl,
-    env: { SF_LOGIN_URL: baseUrl, SF_CLIENT_ID: app.clientId, SF_USERNAME: username, SF_PRIVATE_KEY_FILE: app.privateKeyFile },
+    env: {
+      SF_LOGIN_URL: baseUrl,
+      SF_CLIENT_ID: app.clientId,
+      SF_USERNAME: username,
+      SF_PRIVATE_KEY_FILE: app.privateKeyFile,
+    },
     org: handle,
     close: async () => {
       cometd.close();

@@ -42,9 +42,13 @@ describe('jsforce against the emulator', () => {
     expect(rec).toMatchObject({ Name: 'JS Co', Id: created.id });
     const updated = await conn.sobject('Account').update({ Id: created.id!, Name: 'JS Co 2' });
     expect(updated).toMatchObject({ success: true, id: created.id });
-    const upd = await conn.sobject('Account').upsert({ NetSuite_Internal_Id__c: 'js-1', Phone: '555' }, 'NetSuite_Internal_Id__c');
+    const upd = await conn
+      .sobject('Account')
+      .upsert({ NetSuite_Internal_Id__c: 'js-1', Phone: '555' }, 'NetSuite_Internal_Id__c');
     expect(upd).toMatchObject({ success: true, created: false, id: created.id });
-    const ins = await conn.sobject('Account').upsert({ NetSuite_Internal_Id__c: 'js-2', Name: 'New via upsert' }, 'NetSuite_Internal_Id__c');
+    const ins = await conn
+      .sobject('Account')
+      .upsert({ NetSuite_Internal_Id__c: 'js-2', Name: 'New via upsert' }, 'NetSuite_Internal_Id__c');
     expect(ins).toMatchObject({ success: true, created: true });
     expect(t.sf.org.record(created.id!)).toMatchObject({ Name: 'JS Co 2', Phone: '555' });
     const del = await conn.sobject('Account').destroy(created.id!);
@@ -57,23 +61,36 @@ describe('jsforce against the emulator', () => {
       message: 'Required fields are missing: [Name]',
     });
     await expect(conn.query('SELECT Nope__c FROM Account')).rejects.toMatchObject({ name: 'INVALID_FIELD' });
-    t.sf.org.seed('Account', [{ Name: 'm1', NetSuite_Legacy_Code__c: 'js-twice' }, { Name: 'm2', NetSuite_Legacy_Code__c: 'js-twice' }]);
-    await expect(conn.sobject('Account').upsert({ NetSuite_Legacy_Code__c: 'js-twice', Name: 'x' }, 'NetSuite_Legacy_Code__c')).rejects.toMatchObject({
+    t.sf.org.seed('Account', [
+      { Name: 'm1', NetSuite_Legacy_Code__c: 'js-twice' },
+      { Name: 'm2', NetSuite_Legacy_Code__c: 'js-twice' },
+    ]);
+    await expect(
+      conn.sobject('Account').upsert({ NetSuite_Legacy_Code__c: 'js-twice', Name: 'x' }, 'NetSuite_Legacy_Code__c'),
+    ).rejects.toMatchObject({
       name: 'MULTIPLE_CHOICES',
     });
   });
 
   it('uses sObject collections for arrays, with per-record results and allOrNone', async () => {
-    const results = await conn.sobject('Contact').create([{ LastName: 'A' }, { FirstName: 'no last name' }, { LastName: 'C' }], { allOrNone: false });
+    const results = await conn
+      .sobject('Contact')
+      .create([{ LastName: 'A' }, { FirstName: 'no last name' }, { LastName: 'C' }], { allOrNone: false });
     expect(results.map((r) => r.success)).toEqual([true, false, true]);
     expect(results[1]).toMatchObject({ errors: [expect.objectContaining({ statusCode: 'REQUIRED_FIELD_MISSING' })] });
     const rolled = await conn.sobject('Contact').create([{ LastName: 'D' }, { FirstName: 'bad' }], { allOrNone: true });
     expect(rolled.every((r) => !r.success)).toBe(true);
     const ups = await conn.sobject('Account').upsert(
-      [{ NetSuite_Internal_Id__c: 'js-c1', Name: 'C1' }, { NetSuite_Internal_Id__c: 'js-2', Name: 'C2 updated' }],
+      [
+        { NetSuite_Internal_Id__c: 'js-c1', Name: 'C1' },
+        { NetSuite_Internal_Id__c: 'js-2', Name: 'C2 updated' },
+      ],
       'NetSuite_Internal_Id__c',
     );
-    expect(ups.map((r) => [r.success, (r as { created?: boolean }).created])).toEqual([[true, true], [true, false]]);
+    expect(ups.map((r) => [r.success, (r as { created?: boolean }).created])).toEqual([
+      [true, true],
+      [true, false],
+    ]);
   });
 
   it('retrieves, updates and destroys arrays through collections, and finds with conditions', async () => {
@@ -82,7 +99,10 @@ describe('jsforce against the emulator', () => {
     expect(recs.map((r) => (r as { Name: string }).Name)).toEqual(['Arr1', 'Arr2']);
     const upd = await conn.sobject('Account').update(ids.map((Id) => ({ Id, Phone: '1' })));
     expect(upd.map((r) => r.success)).toEqual([true, true]);
-    const found = await conn.sobject('Account').find({ Name: { $like: 'Arr%' }, Phone: '1' }, ['Id', 'Name']).sort({ Name: -1 });
+    const found = await conn
+      .sobject('Account')
+      .find({ Name: { $like: 'Arr%' }, Phone: '1' }, ['Id', 'Name'])
+      .sort({ Name: -1 });
     expect(found.map((r) => r.Name)).toEqual(['Arr2', 'Arr1']);
     const del = await conn.sobject('Account').destroy(ids);
     expect(del.map((r) => r.success)).toEqual([true, true]);
@@ -91,7 +111,10 @@ describe('jsforce against the emulator', () => {
     const until = new Date(Date.now() + 120_000);
     // The window covers whole minutes only (see replication.test.ts for contents with a fixed clock).
     const deleted = await conn.sobject('Account').deleted(since, until);
-    expect(deleted).toMatchObject({ deletedRecords: expect.any(Array), latestDateCovered: expect.stringMatching(/:00\.000\+0000$/) });
+    expect(deleted).toMatchObject({
+      deletedRecords: expect.any(Array),
+      latestDateCovered: expect.stringMatching(/:00\.000\+0000$/),
+    });
     const updated = await conn.sobject('Account').updated(since, until);
     expect(updated).toMatchObject({ ids: expect.any(Array), latestDateCovered: expect.any(String) });
   });
@@ -102,8 +125,14 @@ describe('jsforce against the emulator', () => {
     const r = await conn.query<{ Name: string; Contacts: { records: Array<{ LastName: string }> } }>(
       `SELECT Name, (SELECT LastName FROM Contacts) FROM Account WHERE Id = '${acct}'`,
     );
-    expect(r.records[0]).toMatchObject({ Name: 'Parent JS', Contacts: { records: [expect.objectContaining({ LastName: 'Child' })] } });
-    t.sf.org.seed('Product2', Array.from({ length: 2500 }, (_, i) => ({ Name: `JS-P${i}` })));
+    expect(r.records[0]).toMatchObject({
+      Name: 'Parent JS',
+      Contacts: { records: [expect.objectContaining({ LastName: 'Child' })] },
+    });
+    t.sf.org.seed(
+      'Product2',
+      Array.from({ length: 2500 }, (_, i) => ({ Name: `JS-P${i}` })),
+    );
     const all = await conn.query('SELECT Id FROM Product2', { autoFetch: true, maxFetch: 10_000 });
     expect(all.records.length).toBe(2500);
     expect(conn.limitInfo?.apiUsage?.used).toBe(t.sf.org.apiUsage().used);
@@ -118,9 +147,17 @@ describe('jsforce against the emulator', () => {
       refreshFn: (_conn, callback) => {
         refreshed++;
         void mintAssertion()
-          .then((assertion) => fetch(`${t.sf.url}/services/oauth2/token`, { method: 'POST', body: new URLSearchParams({ grant_type: JWT_BEARER, assertion }) }))
+          .then((assertion) =>
+            fetch(`${t.sf.url}/services/oauth2/token`, {
+              method: 'POST',
+              body: new URLSearchParams({ grant_type: JWT_BEARER, assertion }),
+            }),
+          )
           .then((res) => res.json() as Promise<{ access_token: string }>)
-          .then((body) => callback(null, body.access_token), (err: Error) => callback(err));
+          .then(
+            (body) => callback(null, body.access_token),
+            (err: Error) => callback(err),
+          );
       },
     });
     expect((await c2.query('SELECT COUNT() FROM Account')).totalSize).toBeGreaterThan(0);

@@ -45,7 +45,7 @@ export function createOrgHandle(deps: {
   bus: EventBus;
   cometd: CometdServer;
   streamingKnobs: StreamingKnobs;
-}): OrgHandle & { seedAll(data: SeedData): Record<string, string[]> } {
+}): OrgHandle {
   const { org, tokens, bus, cometd } = deps;
   return {
     orgId: org.orgId,

@@ -13,7 +13,7 @@ import type { EventBus } from './streaming/index.js';
 export interface OrgOptions {
   schema: SchemaRegistry;
   bus: EventBus;
-  knobs: SfKnobs;
+  knobs: Partial<SfKnobs>;
   now: () => number;
   random: () => number;
   username: string;

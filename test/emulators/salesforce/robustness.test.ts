@@ -19,7 +19,19 @@ function expectSalesforceAnswer(r: { status: number; body: unknown }): void {
   }
 }
 
-const fieldNames = fc.constantFrom('Name', 'AnnualRevenue', 'BillingCity', 'NetSuite_Sync_Status__c', 'NetSuite_Internal_Id__c', 'OwnerId', 'ParentId', 'Id', 'CreatedDate', 'Bogus__c', 'attributes');
+const fieldNames = fc.constantFrom(
+  'Name',
+  'AnnualRevenue',
+  'BillingCity',
+  'NetSuite_Sync_Status__c',
+  'NetSuite_Internal_Id__c',
+  'OwnerId',
+  'ParentId',
+  'Id',
+  'CreatedDate',
+  'Bogus__c',
+  'attributes',
+);
 
 it('answers any JSON record body with a success or a real error', async () => {
   await fc.assert(
@@ -33,10 +45,20 @@ it('answers any JSON record body with a success or a real error', async () => {
 it('answers arbitrary text bodies, SOQL and ids with real errors', async () => {
   await fc.assert(
     fc.asyncProperty(fc.string({ maxLength: 60 }), async (text) => {
-      expectSalesforceAnswer(await t.api('sobjects/Account', { method: 'POST', body: text, headers: { 'content-type': 'application/json' } }));
-      expectSalesforceAnswer(await t.api(`query?q=${encodeURIComponent(`SELECT Id FROM Account WHERE Name = ${text}`)}`));
+      expectSalesforceAnswer(
+        await t.api('sobjects/Account', {
+          method: 'POST',
+          body: text,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+      expectSalesforceAnswer(
+        await t.api(`query?q=${encodeURIComponent(`SELECT Id FROM Account WHERE Name = ${text}`)}`),
+      );
       expectSalesforceAnswer(await t.api(`query?q=${encodeURIComponent(text)}`));
-      expectSalesforceAnswer(await t.api(`sobjects/Account/${encodeURIComponent(text) || 'x'}`, { method: 'PATCH', json: { Name: 'x' } }));
+      expectSalesforceAnswer(
+        await t.api(`sobjects/Account/${encodeURIComponent(text) || 'x'}`, { method: 'PATCH', json: { Name: 'x' } }),
+      );
       expectSalesforceAnswer(await t.api('composite/sobjects', { method: 'POST', body: text }));
     }),
     { numRuns: 40 },

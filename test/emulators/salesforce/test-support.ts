@@ -8,7 +8,10 @@ export interface TestOrg {
   sf: SalesforceEmulator;
   token: string;
   /** fetch against the emulator with the session; `path` may start at /services/data/v62.0 or be relative to it. */
-  api(path: string, init?: RequestInit & { json?: unknown }): Promise<{ status: number; body: unknown; headers: Headers }>;
+  api(
+    path: string,
+    init?: RequestInit & { json?: unknown },
+  ): Promise<{ status: number; body: unknown; headers: Headers }>;
 }
 
 export async function startTestOrg(opts: SalesforceEmulatorOptions = {}): Promise<TestOrg> {

@@ -127,7 +127,9 @@ export function oauthRoutes(deps: OAuthDeps): Hono {
       id,
       token_type: 'Bearer',
       issued_at: issuedAt,
-      signature: createHmac('sha256', deps.app.privateKeyPem).update(id + issuedAt).digest('base64'),
+      signature: createHmac('sha256', deps.app.privateKeyPem)
+        .update(id + issuedAt)
+        .digest('base64'),
     });
   });
 
@@ -176,4 +178,3 @@ export function oauthRoutes(deps: OAuthDeps): Hono {
 
   return app;
 }
-

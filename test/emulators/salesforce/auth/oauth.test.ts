@@ -27,8 +27,20 @@ interface Claims {
 }
 
 async function assertion(claims: Claims = {}, signingKey: KeyLike = key): Promise<string> {
-  const c = { iss: t.sf.env.SF_CLIENT_ID, sub: t.sf.env.SF_USERNAME, aud: t.sf.env.SF_LOGIN_URL, exp: Math.floor(clock / 1000) + 180, ...claims };
-  return new SignJWT({}).setProtectedHeader({ alg: 'RS256' }).setIssuer(c.iss).setSubject(c.sub).setAudience(c.aud).setExpirationTime(c.exp).sign(signingKey);
+  const c = {
+    iss: t.sf.env.SF_CLIENT_ID,
+    sub: t.sf.env.SF_USERNAME,
+    aud: t.sf.env.SF_LOGIN_URL,
+    exp: Math.floor(clock / 1000) + 180,
+    ...claims,
+  };
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'RS256' })
+    .setIssuer(c.iss)
+    .setSubject(c.sub)
+    .setAudience(c.aud)
+    .setExpirationTime(c.exp)
+    .sign(signingKey);
 }
 
 async function token(form: Record<string, string>) {
@@ -51,7 +63,15 @@ describe('OAuth 2.0 JWT bearer', () => {
   it('answers a valid assertion with the real success body and a usable token', async () => {
     const r = await token({ grant_type: JWT_BEARER, assertion: await assertion() });
     expect(r.status).toBe(200);
-    expect(Object.keys(r.body).sort()).toEqual(['access_token', 'id', 'instance_url', 'issued_at', 'scope', 'signature', 'token_type']);
+    expect(Object.keys(r.body).sort()).toEqual([
+      'access_token',
+      'id',
+      'instance_url',
+      'issued_at',
+      'scope',
+      'signature',
+      'token_type',
+    ]);
     expect(r.body.access_token).toMatch(new RegExp(`^${t.sf.org.orgId.slice(0, 15)}!`));
     expect(r.body.access_token!.split('.').length).not.toBe(3); // opaque, not a JWT
     expect(r.body.instance_url).toBe(t.sf.url);
@@ -59,14 +79,21 @@ describe('OAuth 2.0 JWT bearer', () => {
     expect(r.body).toMatchObject({ token_type: 'Bearer', scope: 'web openid api id', issued_at: String(clock) });
     const me = await fetch(r.body.id!, { headers: { authorization: `Bearer ${r.body.access_token}` } });
     expect(((await me.json()) as { username: string }).username).toBe(t.sf.env.SF_USERNAME);
-    const info = await fetch(`${t.sf.url}/services/oauth2/userinfo`, { headers: { authorization: `Bearer ${r.body.access_token}` } });
+    const info = await fetch(`${t.sf.url}/services/oauth2/userinfo`, {
+      headers: { authorization: `Bearer ${r.body.access_token}` },
+    });
     expect(((await info.json()) as { preferred_username: string }).preferred_username).toBe(t.sf.env.SF_USERNAME);
-    const q = await fetch(`${t.sf.url}/services/data/v62.0/limits`, { headers: { authorization: `OAuth ${r.body.access_token}` } });
+    const q = await fetch(`${t.sf.url}/services/data/v62.0/limits`, {
+      headers: { authorization: `OAuth ${r.body.access_token}` },
+    });
     expect(q.status).toBe(200);
   });
 
   it('accepts login.salesforce.com as audience', async () => {
-    const r = await token({ grant_type: JWT_BEARER, assertion: await assertion({ aud: 'https://login.salesforce.com' }) });
+    const r = await token({
+      grant_type: JWT_BEARER,
+      assertion: await assertion({ aud: 'https://login.salesforce.com' }),
+    });
     expect(r.status).toBe(200);
   });
 
@@ -90,12 +117,18 @@ describe('OAuth 2.0 JWT bearer', () => {
     const missing = await token({ grant_type: JWT_BEARER });
     expect(missing.body.error).toBe('invalid_grant');
     const password = await token({ grant_type: 'password', username: 'x', password: 'y' });
-    expect(password).toEqual({ status: 400, body: { error: 'unsupported_grant_type', error_description: 'grant type not supported' } });
+    expect(password).toEqual({
+      status: 400,
+      body: { error: 'unsupported_grant_type', error_description: 'grant type not supported' },
+    });
   });
 
   it('expires tokens after the lifetime knob and on forced expiry: 401 INVALID_SESSION_ID', async () => {
     const r = await token({ grant_type: JWT_BEARER, assertion: await assertion() });
-    const call = () => fetch(`${t.sf.url}/services/data/v62.0/sobjects`, { headers: { authorization: `Bearer ${r.body.access_token}` } });
+    const call = () =>
+      fetch(`${t.sf.url}/services/data/v62.0/sobjects`, {
+        headers: { authorization: `Bearer ${r.body.access_token}` },
+      });
     expect((await call()).status).toBe(200);
     clock += 601_000;
     const expired = await call();
@@ -103,17 +136,23 @@ describe('OAuth 2.0 JWT bearer', () => {
     expect(await expired.json()).toEqual([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
 
     const fresh = await token({ grant_type: JWT_BEARER, assertion: await assertion() });
-    const ok = await fetch(`${t.sf.url}/services/data/v62.0/limits`, { headers: { authorization: `Bearer ${fresh.body.access_token}` } });
+    const ok = await fetch(`${t.sf.url}/services/data/v62.0/limits`, {
+      headers: { authorization: `Bearer ${fresh.body.access_token}` },
+    });
     expect(ok.status).toBe(200);
     expect(t.sf.org.expireAllTokens()).toBeGreaterThan(0);
-    const after = await fetch(`${t.sf.url}/services/data/v62.0/limits`, { headers: { authorization: `Bearer ${fresh.body.access_token}` } });
+    const after = await fetch(`${t.sf.url}/services/data/v62.0/limits`, {
+      headers: { authorization: `Bearer ${fresh.body.access_token}` },
+    });
     expect(after.status).toBe(401);
   });
 
   it('answers 401 for a missing or unknown token', async () => {
     const none = await fetch(`${t.sf.url}/services/data/v62.0/sobjects`);
     expect(none.status).toBe(401);
-    const bogus = await fetch(`${t.sf.url}/services/data/v62.0/sobjects`, { headers: { authorization: 'Bearer 00D!nope' } });
+    const bogus = await fetch(`${t.sf.url}/services/data/v62.0/sobjects`, {
+      headers: { authorization: 'Bearer 00D!nope' },
+    });
     expect(await bogus.json()).toEqual([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
   });
 });

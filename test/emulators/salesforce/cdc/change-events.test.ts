@@ -22,7 +22,12 @@ const create = async (type: string, json: unknown, headers: Record<string, strin
 describe('Change Data Capture', () => {
   it('publishes CREATE with all set fields, compound address and the API changeOrigin', async () => {
     clock += 1000;
-    const id = await create('Account', { Name: 'CDC Co', BillingCity: 'Lyon', BillingCountry: 'France', NetSuite_Internal_Id__c: 'cdc-1' });
+    const id = await create('Account', {
+      Name: 'CDC Co',
+      BillingCity: 'Lyon',
+      BillingCountry: 'France',
+      NetSuite_Internal_Id__c: 'cdc-1',
+    });
     const { payload } = latest('/data/AccountChangeEvent');
     expect(payload.ChangeEventHeader).toEqual({
       entityName: 'Account',
@@ -45,7 +50,16 @@ describe('Change Data Capture', () => {
       CreatedById: t.sf.org.userId,
       CreatedDate: '2026-03-01T10:00:01.000Z',
       LastModifiedDate: '2026-03-01T10:00:01.000Z',
-      BillingAddress: { Street: null, City: 'Lyon', State: null, PostalCode: null, Country: 'France', Latitude: null, Longitude: null, GeocodeAccuracy: null },
+      BillingAddress: {
+        Street: null,
+        City: 'Lyon',
+        State: null,
+        PostalCode: null,
+        Country: 'France',
+        Latitude: null,
+        Longitude: null,
+        GeocodeAccuracy: null,
+      },
     });
     expect(payload).not.toHaveProperty('Id');
     expect(payload).not.toHaveProperty('BillingCity');
@@ -71,13 +85,23 @@ describe('Change Data Capture', () => {
       changedFields: ['BillingAddress.City', 'Phone', 'LastModifiedDate'],
     });
     const { ChangeEventHeader: _h, ...body } = payload;
-    expect(body).toEqual({ BillingAddress: { City: 'Nice' }, Phone: null, LastModifiedDate: new Date(clock).toISOString() });
+    expect(body).toEqual({
+      BillingAddress: { City: 'Nice' },
+      Phone: null,
+      LastModifiedDate: new Date(clock).toISOString(),
+    });
   });
 
   it('carries compound Name for person objects', async () => {
     const id = await create('Contact', { FirstName: 'Grace', LastName: 'Hopper' });
     const created = latest('/data/ContactChangeEvent').payload;
-    expect(created.Name).toEqual({ Salutation: null, FirstName: 'Grace', MiddleName: null, LastName: 'Hopper', Suffix: null });
+    expect(created.Name).toEqual({
+      Salutation: null,
+      FirstName: 'Grace',
+      MiddleName: null,
+      LastName: 'Hopper',
+      Suffix: null,
+    });
     await t.api(`sobjects/Contact/${id}`, { method: 'PATCH', json: { LastName: 'Murray Hopper' } });
     const updated = latest('/data/ContactChangeEvent').payload;
     expect(updated.Name).toEqual({ LastName: 'Murray Hopper' });
@@ -89,8 +113,17 @@ describe('Change Data Capture', () => {
     await create('NetSuite_Invoice__c', { Name: 'I', Account__c: acct, Invoice_Number__c: 'CDC-DEL' });
     const before = t.sf.org.bus.retained('/data/ChangeEvents').length;
     await t.api(`sobjects/Account/${acct}`, { method: 'DELETE' });
-    const events = t.sf.org.bus.retained('/data/ChangeEvents').slice(before).map((e) => e.data.payload as Payload);
-    expect(events.map((e) => [e.ChangeEventHeader.entityName, e.ChangeEventHeader.changeType, e.ChangeEventHeader.sequenceNumber])).toEqual([
+    const events = t.sf.org.bus
+      .retained('/data/ChangeEvents')
+      .slice(before)
+      .map((e) => e.data.payload as Payload);
+    expect(
+      events.map((e) => [
+        e.ChangeEventHeader.entityName,
+        e.ChangeEventHeader.changeType,
+        e.ChangeEventHeader.sequenceNumber,
+      ]),
+    ).toEqual([
       ['NetSuite_Invoice__c', 'DELETE', 1],
       ['Account', 'DELETE', 2],
     ]);
@@ -124,7 +157,10 @@ describe('Change Data Capture', () => {
         ],
       },
     });
-    const events = t.sf.org.bus.retained('/data/AccountChangeEvent').slice(before).map((e) => e.data.payload as Payload);
+    const events = t.sf.org.bus
+      .retained('/data/AccountChangeEvent')
+      .slice(before)
+      .map((e) => e.data.payload as Payload);
     expect(events.map((e) => [e.ChangeEventHeader.recordIds, e.Rating, e.ChangeEventHeader.sequenceNumber])).toEqual([
       [[a, b], 'Hot', 1],
       [[c], 'Cold', 2],
@@ -135,9 +171,17 @@ describe('Change Data Capture', () => {
     const before = t.sf.org.bus.retained('/data/AccountChangeEvent').length;
     await t.api('composite/sobjects', {
       method: 'POST',
-      json: { records: [{ attributes: { type: 'Account' }, Name: 'T1' }, { attributes: { type: 'Account' }, Name: 'T2' }] },
+      json: {
+        records: [
+          { attributes: { type: 'Account' }, Name: 'T1' },
+          { attributes: { type: 'Account' }, Name: 'T2' },
+        ],
+      },
     });
-    const headers = t.sf.org.bus.retained('/data/AccountChangeEvent').slice(before).map((e) => (e.data.payload as Payload).ChangeEventHeader);
+    const headers = t.sf.org.bus
+      .retained('/data/AccountChangeEvent')
+      .slice(before)
+      .map((e) => (e.data.payload as Payload).ChangeEventHeader);
     expect(headers.map((h) => h.sequenceNumber)).toEqual([1, 2]);
     expect(new Set(headers.map((h) => h.transactionKey)).size).toBe(1);
     expect(new Set(headers.map((h) => h.commitNumber)).size).toBe(1);
@@ -154,7 +198,20 @@ describe('Change Data Capture', () => {
 
   it('defines every CDC and platform-event channel up front so clients can subscribe before the first event', () => {
     const channels = t.sf.org.bus.channels();
-    expect(channels).toEqual(expect.arrayContaining(['/data/OrderChangeEvent', '/data/OpportunityChangeEvent', '/event/NetSuite_Sync_Request__e']));
-    expect(t.sf.org.cdcEntities().sort()).toEqual(['Account', 'Contact', 'NetSuite_Invoice__c', 'Opportunity', 'Order', 'Product2']);
+    expect(channels).toEqual(
+      expect.arrayContaining([
+        '/data/OrderChangeEvent',
+        '/data/OpportunityChangeEvent',
+        '/event/NetSuite_Sync_Request__e',
+      ]),
+    );
+    expect(t.sf.org.cdcEntities().sort()).toEqual([
+      'Account',
+      'Contact',
+      'NetSuite_Invoice__c',
+      'Opportunity',
+      'Order',
+      'Product2',
+    ]);
   });
 });

@@ -104,7 +104,10 @@ export class ChangeDataCapture {
    * transaction share one event whose `recordIds` lists them all.
    */
   publish(ctx: DmlContext, changes: ChangeEntry[]): number {
-    const groups = new Map<string, { entity: string; changeType: ChangeEntry['changeType']; recordIds: string[]; body: ReturnType<typeof buildBody> }>();
+    const groups = new Map<
+      string,
+      { entity: string; changeType: ChangeEntry['changeType']; recordIds: string[]; body: ReturnType<typeof buildBody> }
+    >();
     for (const entry of changes) {
       if (this.channelsFor(entry.entity).length === 0) continue;
       const obj = this.opts.schema.get(entry.entity);
@@ -112,7 +115,8 @@ export class ChangeDataCapture {
       const body = buildBody(obj, entry);
       const key = JSON.stringify([entry.entity, entry.changeType, body.fields, body.changedFields]);
       const group = groups.get(key);
-      if (group === undefined) groups.set(key, { entity: entry.entity, changeType: entry.changeType, recordIds: [entry.recordId], body });
+      if (group === undefined)
+        groups.set(key, { entity: entry.entity, changeType: entry.changeType, recordIds: [entry.recordId], body });
       else group.recordIds.push(entry.recordId);
     }
     if (groups.size === 0) return 0;

@@ -37,7 +37,9 @@ export async function readRecord(c: Context, typeName: string): Promise<Record<s
   const parsed = recordBody.safeParse(body);
   if (!parsed.success || Array.isArray(body)) {
     const token = Array.isArray(body) ? 'START_ARRAY value [' : `VALUE_STRING value ${String(body)}`;
-    throw jsonParserError(`Cannot deserialize instance of ${typeName} from ${token} or request may be missing a required field at [line:1, column:1]`);
+    throw jsonParserError(
+      `Cannot deserialize instance of ${typeName} from ${token} or request may be missing a required field at [line:1, column:1]`,
+    );
   }
   return parsed.data;
 }

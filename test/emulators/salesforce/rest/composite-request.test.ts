@@ -23,14 +23,34 @@ describe('POST /composite', () => {
       allOrNone: true,
       compositeRequest: [
         { method: 'POST', url: `${V}/sobjects/Account`, referenceId: 'newAccount', body: { Name: 'Composite Co' } },
-        { method: 'POST', url: `${V}/sobjects/Contact`, referenceId: 'newContact', body: { LastName: 'Ref', AccountId: '@{newAccount.id}' } },
+        {
+          method: 'POST',
+          url: `${V}/sobjects/Contact`,
+          referenceId: 'newContact',
+          body: { LastName: 'Ref', AccountId: '@{newAccount.id}' },
+        },
         { method: 'GET', url: `${V}/sobjects/Account/@{newAccount.id}?fields=Name`, referenceId: 'readBack' },
-        { method: 'GET', url: `${V}/query?q=SELECT+Id+FROM+Contact+WHERE+AccountId='@{newAccount.id}'`, referenceId: 'q' },
-        { method: 'PATCH', url: `${V}/sobjects/Contact/@{q.records[0].Id}`, referenceId: 'upd', body: { Title: 'CFO' } },
+        {
+          method: 'GET',
+          url: `${V}/query?q=SELECT+Id+FROM+Contact+WHERE+AccountId='@{newAccount.id}'`,
+          referenceId: 'q',
+        },
+        {
+          method: 'PATCH',
+          url: `${V}/sobjects/Contact/@{q.records[0].Id}`,
+          referenceId: 'upd',
+          body: { Title: 'CFO' },
+        },
       ],
     });
     expect(r.status).toBe(200);
-    expect(r.subs.map((s) => [s.referenceId, s.httpStatusCode])).toEqual([['newAccount', 201], ['newContact', 201], ['readBack', 200], ['q', 200], ['upd', 204]]);
+    expect(r.subs.map((s) => [s.referenceId, s.httpStatusCode])).toEqual([
+      ['newAccount', 201],
+      ['newContact', 201],
+      ['readBack', 200],
+      ['q', 200],
+      ['upd', 204],
+    ]);
     const accountId = (r.subs[0]!.body as { id: string }).id;
     expect(r.subs[0]!.httpHeaders).toEqual({ Location: `${V}/sobjects/Account/${accountId}` });
     expect(r.subs[2]!.body).toMatchObject({ Name: 'Composite Co' });
@@ -50,7 +70,12 @@ describe('POST /composite', () => {
         { method: 'POST', url: `${V}/sobjects/Account`, referenceId: 'after', body: { Name: 'Never' } },
       ],
     });
-    const halted = [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }];
+    const halted = [
+      {
+        errorCode: 'PROCESSING_HALTED',
+        message: 'The transaction was rolled back since another operation in the same transaction failed.',
+      },
+    ];
     expect(r.subs[0]).toEqual({ body: halted, httpHeaders: {}, httpStatusCode: 400, referenceId: 'ok' });
     expect(r.subs[1]).toMatchObject({ httpStatusCode: 400, body: [{ errorCode: 'REQUIRED_FIELD_MISSING' }] });
     expect(r.subs[2]).toMatchObject({ httpStatusCode: 400, body: halted });
@@ -63,7 +88,12 @@ describe('POST /composite', () => {
       compositeRequest: [
         { method: 'POST', url: `${V}/sobjects/Account`, referenceId: 'bad', body: { Website: 'no name' } },
         { method: 'POST', url: `${V}/sobjects/Account`, referenceId: 'good', body: { Name: 'Kept' } },
-        { method: 'POST', url: `${V}/sobjects/Contact`, referenceId: 'orphan', body: { LastName: 'X', AccountId: '@{bad.id}' } },
+        {
+          method: 'POST',
+          url: `${V}/sobjects/Contact`,
+          referenceId: 'orphan',
+          body: { LastName: 'X', AccountId: '@{bad.id}' },
+        },
       ],
     });
     expect(r.subs.map((s) => s.httpStatusCode)).toEqual([400, 201, 400]);
@@ -79,13 +109,26 @@ describe('POST /composite', () => {
     expect((await t.api('composite', { method: 'POST', json: { compositeRequest: tooMany } })).body).toEqual([
       { errorCode: 'LIMIT_EXCEEDED', message: 'Maximum number of subrequests allowed is 25.' },
     ]);
-    const dup = await t.api('composite', { method: 'POST', json: { compositeRequest: [{ method: 'GET', url: `${V}/limits`, referenceId: 'a' }, { method: 'GET', url: `${V}/limits`, referenceId: 'a' }] } });
+    const dup = await t.api('composite', {
+      method: 'POST',
+      json: {
+        compositeRequest: [
+          { method: 'GET', url: `${V}/limits`, referenceId: 'a' },
+          { method: 'GET', url: `${V}/limits`, referenceId: 'a' },
+        ],
+      },
+    });
     expect((dup.body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('INVALID_INPUT');
-    const bad = await t.api('composite', { method: 'POST', json: { compositeRequest: [{ method: 'GET', url: `${V}/limits`, referenceId: 'bad-id' }] } });
+    const bad = await t.api('composite', {
+      method: 'POST',
+      json: { compositeRequest: [{ method: 'GET', url: `${V}/limits`, referenceId: 'bad-id' }] },
+    });
     expect((bad.body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('JSON_PARSER_ERROR');
     const outside = await composite({ compositeRequest: [{ method: 'GET', url: '/cometd/62.0', referenceId: 'x' }] });
     expect(outside.subs[0]!.httpStatusCode).toBe(400);
-    const nested = await composite({ compositeRequest: [{ method: 'POST', url: `${V}/composite`, referenceId: 'n', body: { compositeRequest: [] } }] });
+    const nested = await composite({
+      compositeRequest: [{ method: 'POST', url: `${V}/composite`, referenceId: 'n', body: { compositeRequest: [] } }],
+    });
     expect(nested.subs[0]!.httpStatusCode).toBe(400);
     expect((await t.api('composite')).status).toBe(405);
   });

@@ -33,7 +33,10 @@ interface SubResponse {
 }
 
 const HALTED = [
-  { errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' },
+  {
+    errorCode: 'PROCESSING_HALTED',
+    message: 'The transaction was rolled back since another operation in the same transaction failed.',
+  },
 ];
 
 /** Reads `records[0].Id` style paths out of an earlier subrequest's body. */
@@ -53,7 +56,9 @@ function substitute(text: string, results: Map<string, unknown>): string {
     const body = results.get(ref);
     const value = body === undefined ? undefined : lookup(body, path.replace(/^\./, ''));
     if (value === undefined || value === null || typeof value === 'object') {
-      throw new BadReference(`Invalid reference specified. No value for ${ref}${path} found in ${ref}. Provided referenceId ${ref}`);
+      throw new BadReference(
+        `Invalid reference specified. No value for ${ref}${path} found in ${ref}. Provided referenceId ${ref}`,
+      );
     }
     return String(value);
   });
@@ -67,7 +72,11 @@ export function compositeRequestRoutes(deps: RestDeps): Hono<RestEnv> {
     const parsed = compositeBody.safeParse(await readJson(c));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new SfError('JSON_PARSER_ERROR', `Cannot deserialize request body: '${issue?.path.join('.') || 'body'}' ${issue?.message ?? 'is invalid'}`, 400);
+      throw new SfError(
+        'JSON_PARSER_ERROR',
+        `Cannot deserialize request body: '${issue?.path.join('.') || 'body'}' ${issue?.message ?? 'is invalid'}`,
+        400,
+      );
     }
     const { compositeRequest, allOrNone = false } = parsed.data;
     if (compositeRequest.length > MAX_SUBREQUESTS) {
@@ -75,7 +84,8 @@ export function compositeRequestRoutes(deps: RestDeps): Hono<RestEnv> {
     }
     const ids = new Set<string>();
     for (const s of compositeRequest) {
-      if (ids.has(s.referenceId)) throw new SfError('INVALID_INPUT', `Duplicate referenceId provided in the request: ${s.referenceId}`, 400);
+      if (ids.has(s.referenceId))
+        throw new SfError('INVALID_INPUT', `Duplicate referenceId provided in the request: ${s.referenceId}`, 400);
       ids.add(s.referenceId);
     }
     const authorization = c.req.header('authorization') ?? '';
@@ -100,7 +110,11 @@ export function compositeRequestRoutes(deps: RestDeps): Hono<RestEnv> {
           if (/^\/services\/data\/v\d+\.0\/composite\/?(?:\?|$)/.test(url)) {
             throw new BadReference('A composite request cannot contain another composite request');
           }
-          const headers: Record<string, string> = { ...s.httpHeaders, authorization, 'content-type': 'application/json' };
+          const headers: Record<string, string> = {
+            ...s.httpHeaders,
+            authorization,
+            'content-type': 'application/json',
+          };
           if (callOptions !== undefined) headers['sforce-call-options'] = callOptions;
           const res = await deps.dispatch(new Request(`${deps.baseUrl()}${url}`, { method: s.method, headers, body }));
           const text = await res.text();
@@ -113,7 +127,12 @@ export function compositeRequestRoutes(deps: RestDeps): Hono<RestEnv> {
           };
         } catch (e) {
           if (!(e instanceof BadReference)) throw e;
-          response = { body: [{ errorCode: 'PROCESSING_HALTED', message: e.message }], httpHeaders: {}, httpStatusCode: 400, referenceId: s.referenceId };
+          response = {
+            body: [{ errorCode: 'PROCESSING_HALTED', message: e.message }],
+            httpHeaders: {},
+            httpStatusCode: 400,
+            referenceId: s.referenceId,
+          };
         }
         out.push(response);
         if (response.httpStatusCode < 300) results.set(s.referenceId, response.body);
@@ -122,10 +141,16 @@ export function compositeRequestRoutes(deps: RestDeps): Hono<RestEnv> {
       return out;
     };
 
-    const responses = await org.compositeTransaction(c.get('dml'), run, (r) => !allOrNone || r.every((x) => x.httpStatusCode < 300));
+    const responses = await org.compositeTransaction(
+      c.get('dml'),
+      run,
+      (r) => !allOrNone || r.every((x) => x.httpStatusCode < 300),
+    );
     const failedAll = allOrNone && responses.some((r) => r.httpStatusCode >= 300);
     const compositeResponse = failedAll
-      ? responses.map((r) => (r.httpStatusCode >= 300 ? r : { ...r, body: HALTED, httpHeaders: {}, httpStatusCode: 400 }))
+      ? responses.map((r) =>
+          r.httpStatusCode >= 300 ? r : { ...r, body: HALTED, httpHeaders: {}, httpStatusCode: 400 },
+        )
       : responses;
     return sfJson(c, { compositeResponse });
   });

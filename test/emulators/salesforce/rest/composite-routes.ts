@@ -28,7 +28,11 @@ const ROLLED_BACK: RecordError = {
 class RollBack extends Error {}
 
 function tooMany(): SfError {
-  return new SfError('EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${MAX_COLLECTION} records into this call`, 400);
+  return new SfError(
+    'EXCEEDED_ID_LIMIT',
+    `record limit reached. cannot submit more than ${MAX_COLLECTION} records into this call`,
+    400,
+  );
 }
 
 /**
@@ -66,7 +70,8 @@ function runCollection<T>(
 
 function recordType(record: FieldValues): string {
   const attrs = record.attributes as { type?: unknown } | undefined;
-  if (typeof attrs?.type !== 'string' || attrs.type === '') throw new SfError('INVALID_TYPE', 'Must send a concrete entity type.', 400, []);
+  if (typeof attrs?.type !== 'string' || attrs.type === '')
+    throw new SfError('INVALID_TYPE', 'Must send a concrete entity type.', 400, []);
   return attrs.type;
 }
 
@@ -78,7 +83,8 @@ function duplicateExternalIds(records: FieldValues[], fieldName: string): Set<st
   const seen = new Map<string, number>();
   for (const r of records) {
     const key = Object.entries(r).find(([k]) => k.toLowerCase() === fieldName.toLowerCase())?.[1];
-    if (key !== undefined && key !== null) seen.set(String(key).toLowerCase(), (seen.get(String(key).toLowerCase()) ?? 0) + 1);
+    if (key !== undefined && key !== null)
+      seen.set(String(key).toLowerCase(), (seen.get(String(key).toLowerCase()) ?? 0) + 1);
   }
   return new Set([...seen].filter(([, n]) => n > 1).map(([k]) => k));
 }
@@ -118,7 +124,10 @@ export function compositeRoutes(deps: RestDeps): Hono<RestEnv> {
   });
 
   app.delete('/sobjects', (c) => {
-    const ids = (c.req.query('ids') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const ids = (c.req.query('ids') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     if (ids.length === 0) throw new SfError('MISSING_ARGUMENT', 'ids parameter is required', 400);
     if (ids.length > MAX_COLLECTION) throw tooMany();
     const allOrNone = c.req.query('allOrNone') === 'true';
@@ -142,7 +151,8 @@ export function compositeRoutes(deps: RestDeps): Hono<RestEnv> {
     if (ids.length > 2000) throw tooMany();
     const names = fields.map((f) => {
       const def = obj.fields.get(f.toLowerCase());
-      if (def === undefined) throw new SfError('INVALID_FIELD', `No such column '${f}' on sobject of type ${obj.name}`, 400);
+      if (def === undefined)
+        throw new SfError('INVALID_FIELD', `No such column '${f}' on sobject of type ${obj.name}`, 400);
       return def.name;
     });
     return sfJson(
@@ -150,17 +160,30 @@ export function compositeRoutes(deps: RestDeps): Hono<RestEnv> {
       ids.map((raw) => {
         const id = normalizeId(raw);
         const rec = id === undefined ? undefined : org.store.get(id);
-        return rec === undefined || rec.deleted || rec.type !== obj.name ? null : recordJson(c.get('apiVersion'), obj, rec, names);
+        return rec === undefined || rec.deleted || rec.type !== obj.name
+          ? null
+          : recordJson(c.get('apiVersion'), obj, rec, names);
       }),
     );
   };
-  const list = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const list = (text: string | undefined) =>
+    (text ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
 
-  app.get('/sobjects/:type', (c) => retrieve(c, c.req.param('type'), list(c.req.query('ids')), list(c.req.query('fields'))));
+  app.get('/sobjects/:type', (c) =>
+    retrieve(c, c.req.param('type'), list(c.req.query('ids')), list(c.req.query('fields'))),
+  );
   // POST form of retrieve (long id lists), as jsforce sends it: {"ids":[...],"fields":[...]}.
   app.post('/sobjects/:type', async (c) => {
     const parsed = retrieveBody.safeParse(await readJson(c));
-    if (!parsed.success) throw new SfError('JSON_PARSER_ERROR', 'Cannot deserialize request body: expected {"ids": [...], "fields": [...]}', 400);
+    if (!parsed.success)
+      throw new SfError(
+        'JSON_PARSER_ERROR',
+        'Cannot deserialize request body: expected {"ids": [...], "fields": [...]}',
+        400,
+      );
     return retrieve(c, c.req.param('type'), parsed.data.ids, parsed.data.fields);
   });
 
@@ -187,7 +210,12 @@ export function compositeRoutes(deps: RestDeps): Hono<RestEnv> {
         return { id: r.id, success: true, errors: [], created: r.created };
       } catch (e) {
         if (!(e instanceof MultipleMatches)) throw e;
-        throw new SfError('DUPLICATE_EXTERNAL_ID', `${field.name}: more than one record found for external id field: [${e.ids.join(', ')}]`, 300, [field.name]);
+        throw new SfError(
+          'DUPLICATE_EXTERNAL_ID',
+          `${field.name}: more than one record found for external id field: [${e.ids.join(', ')}]`,
+          300,
+          [field.name],
+        );
       }
     });
     return sfJson(c, results);

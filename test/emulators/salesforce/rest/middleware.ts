@@ -63,7 +63,12 @@ export function errorResponse(c: Context, err: unknown): Response {
   const errorId = `${Math.floor(Math.random() * 1e9)}-${Math.floor(Math.random() * 1e5)} (${Math.floor(Math.random() * 1e9)})`;
   return sfJson(
     c,
-    [{ errorCode: 'UNKNOWN_EXCEPTION', message: `An unexpected error occurred. Please include this ErrorId if you contact support: ${errorId}` }],
+    [
+      {
+        errorCode: 'UNKNOWN_EXCEPTION',
+        message: `An unexpected error occurred. Please include this ErrorId if you contact support: ${errorId}`,
+      },
+    ],
     500,
   );
 }

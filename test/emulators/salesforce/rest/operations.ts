@@ -20,13 +20,21 @@ export function insert(org: Org, tx: Transaction, type: string, input: FieldValu
   for (const [key, raw] of Object.entries(input)) {
     if (key === 'attributes') continue;
     const f = obj.fields.get(key.toLowerCase());
-    if (f === undefined) throw new SfError('INVALID_FIELD', `No such column '${key}' on sobject of type ${obj.name}`, 400);
+    if (f === undefined)
+      throw new SfError('INVALID_FIELD', `No such column '${key}' on sobject of type ${obj.name}`, 400);
     if (!f.createable) {
-      throw new SfError('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${f.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, 400, [f.name]);
+      throw new SfError(
+        'INVALID_FIELD_FOR_INSERT_UPDATE',
+        `Unable to create/update fields: ${f.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+        400,
+        [f.name],
+      );
     }
     values[f.name] = org.dml.coerce(f, raw);
   }
-  const missing = [...obj.fields.values()].filter((f) => f.required && (values[f.name] ?? null) === null).map((f) => f.name);
+  const missing = [...obj.fields.values()]
+    .filter((f) => f.required && (values[f.name] ?? null) === null)
+    .map((f) => f.name);
   if (missing.length > 0) {
     throw new SfError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, 400, missing);
   }

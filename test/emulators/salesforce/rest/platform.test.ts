@@ -13,12 +13,21 @@ afterAll(async () => {
 
 describe('platform event publish', () => {
   it('answers 201 with OPERATION_ENQUEUED carrying the EventUuid, and the event reaches the bus', async () => {
-    const r = await t.api('sobjects/NetSuite_Sync_Request__e', { method: 'POST', json: { Record_Id__c: '0015g0000000001AAA', Action__c: 'sync' } });
+    const r = await t.api('sobjects/NetSuite_Sync_Request__e', {
+      method: 'POST',
+      json: { Record_Id__c: '0015g0000000001AAA', Action__c: 'sync' },
+    });
     expect(r.status).toBe(201);
-    const body = r.body as { id: string; success: boolean; errors: Array<{ statusCode: string; message: string; fields: string[] }> };
+    const body = r.body as {
+      id: string;
+      success: boolean;
+      errors: Array<{ statusCode: string; message: string; fields: string[] }>;
+    };
     expect(body.id).toMatch(/^e00[a-zA-Z0-9]{15}$/);
     expect(body.success).toBe(true);
-    expect(body.errors).toEqual([{ statusCode: 'OPERATION_ENQUEUED', message: expect.stringMatching(/^[0-9a-f-]{36}$/), fields: [] }]);
+    expect(body.errors).toEqual([
+      { statusCode: 'OPERATION_ENQUEUED', message: expect.stringMatching(/^[0-9a-f-]{36}$/), fields: [] },
+    ]);
     const [event] = t.sf.org.bus.retained('/event/NetSuite_Sync_Request__e');
     expect(event!.data.event).toEqual({ EventUuid: body.errors[0]!.message, replayId: expect.any(Number) });
     expect(event!.data.payload).toEqual({
@@ -32,8 +41,17 @@ describe('platform event publish', () => {
   it('rejects a missing required field and unknown fields, and publishes nothing', async () => {
     const before = t.sf.org.bus.retained('/event/NetSuite_Sync_Request__e').length;
     const missing = await t.api('sobjects/NetSuite_Sync_Request__e', { method: 'POST', json: { Action__c: 'x' } });
-    expect(missing.body).toEqual([{ message: 'Required fields are missing: [Record_Id__c]', errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Record_Id__c'] }]);
-    const unknown = await t.api('sobjects/NetSuite_Sync_Request__e', { method: 'POST', json: { Record_Id__c: 'x', Nope__c: 1 } });
+    expect(missing.body).toEqual([
+      {
+        message: 'Required fields are missing: [Record_Id__c]',
+        errorCode: 'REQUIRED_FIELD_MISSING',
+        fields: ['Record_Id__c'],
+      },
+    ]);
+    const unknown = await t.api('sobjects/NetSuite_Sync_Request__e', {
+      method: 'POST',
+      json: { Record_Id__c: 'x', Nope__c: 1 },
+    });
     expect((unknown.body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('INVALID_FIELD');
     expect(t.sf.org.bus.retained('/event/NetSuite_Sync_Request__e').length).toBe(before);
     const q = await t.api(`query?q=${encodeURIComponent('SELECT Id FROM NetSuite_Sync_Request__e')}`);
@@ -52,12 +70,18 @@ describe('describe, versions and resources', () => {
   it('answers 404 NOT_FOUND for an unsupported version or path', async () => {
     expect((await t.api('/services/data/v20.0/sobjects')).status).toBe(404);
     const r = await t.api('/services/data/v62.0/nope');
-    expect(r).toMatchObject({ status: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] });
+    expect(r).toMatchObject({
+      status: 404,
+      body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
+    });
   });
 
   it('answers 405 METHOD_NOT_ALLOWED for a known resource and a method it does not serve', async () => {
     const r = await t.api('sobjects/Account', { method: 'PUT', json: {} });
-    expect(r).toMatchObject({ status: 405, body: [{ errorCode: 'METHOD_NOT_ALLOWED', message: "HTTP Method 'PUT' not allowed. Allowed are HEAD,GET,POST" }] });
+    expect(r).toMatchObject({
+      status: 405,
+      body: [{ errorCode: 'METHOD_NOT_ALLOWED', message: "HTTP Method 'PUT' not allowed. Allowed are HEAD,GET,POST" }],
+    });
     expect((await t.api('query?q=x', { method: 'POST' })).status).toBe(405);
     expect((await t.api('composite/sobjects', { method: 'GET' })).status).toBe(405);
     expect((await t.api('sobjects/Account/describe')).status).toBe(200);
@@ -65,20 +89,48 @@ describe('describe, versions and resources', () => {
 
   it('describes an object with fields, picklists and child relationships', async () => {
     const r = await t.api('sobjects/Account/describe');
-    const d = r.body as { name: string; keyPrefix: string; fields: Array<Record<string, unknown>>; childRelationships: Array<Record<string, unknown>> };
+    const d = r.body as {
+      name: string;
+      keyPrefix: string;
+      fields: Array<Record<string, unknown>>;
+      childRelationships: Array<Record<string, unknown>>;
+    };
     expect(d).toMatchObject({ name: 'Account', keyPrefix: '001', createable: true, custom: false });
     const name = d.fields.find((f) => f.name === 'Name')!;
     expect(name).toMatchObject({ type: 'string', length: 255, nillable: false, createable: true, nameField: true });
     const status = d.fields.find((f) => f.name === 'NetSuite_Sync_Status__c')!;
     expect(status).toMatchObject({ type: 'picklist', restrictedPicklist: true, custom: true });
-    expect(status.picklistValues).toContainEqual({ active: true, defaultValue: true, label: 'Pending', validFor: null, value: 'Pending' });
-    expect(d.fields.find((f) => f.name === 'NetSuite_Internal_Id__c')).toMatchObject({ externalId: true, unique: true, idLookup: true });
+    expect(status.picklistValues).toContainEqual({
+      active: true,
+      defaultValue: true,
+      label: 'Pending',
+      validFor: null,
+      value: 'Pending',
+    });
+    expect(d.fields.find((f) => f.name === 'NetSuite_Internal_Id__c')).toMatchObject({
+      externalId: true,
+      unique: true,
+      idLookup: true,
+    });
     expect(d.fields.find((f) => f.name === 'BillingCity')).toMatchObject({ compoundFieldName: 'BillingAddress' });
-    expect(d.childRelationships).toContainEqual(expect.objectContaining({ relationshipName: 'Contacts', childSObject: 'Contact', field: 'AccountId' }));
-    expect(d.childRelationships).toContainEqual(expect.objectContaining({ relationshipName: 'NetSuite_Invoices__r', cascadeDelete: true }));
+    expect(d.childRelationships).toContainEqual(
+      expect.objectContaining({ relationshipName: 'Contacts', childSObject: 'Contact', field: 'AccountId' }),
+    );
+    expect(d.childRelationships).toContainEqual(
+      expect.objectContaining({ relationshipName: 'NetSuite_Invoices__r', cascadeDelete: true }),
+    );
     const global = await t.api('sobjects');
     const names = (global.body as { sobjects: Array<{ name: string }> }).sobjects.map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['Account', 'Order', 'OrderItem', 'PricebookEntry', 'Sync_Log__c', 'NetSuite_Sync_Request__e']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Account',
+        'Order',
+        'OrderItem',
+        'PricebookEntry',
+        'Sync_Log__c',
+        'NetSuite_Sync_Request__e',
+      ]),
+    );
     expect((await t.api('sobjects/Nope__c/describe')).status).toBe(404);
   });
 });
@@ -118,7 +170,13 @@ describe('API limits and faults', () => {
     rolls = [0.1];
     const locked = await t.api('sobjects/Account', { method: 'POST', json: { Name: 'Locked' } });
     expect(locked.status).toBe(400);
-    expect(locked.body).toEqual([{ errorCode: 'UNABLE_TO_LOCK_ROW', message: expect.stringMatching(/^unable to obtain exclusive access to this record or 1 records: 001/), fields: [] }]);
+    expect(locked.body).toEqual([
+      {
+        errorCode: 'UNABLE_TO_LOCK_ROW',
+        message: expect.stringMatching(/^unable to obtain exclusive access to this record or 1 records: 001/),
+        fields: [],
+      },
+    ]);
     expect(t.sf.org.records('Account').some((a) => a.Name === 'Locked')).toBe(false);
     t.sf.org.setKnobs({ rowLockFaultRate: 0, faultRate: 0.5 });
     rolls = [0.2];

@@ -67,6 +67,7 @@ export function queryRoutes(deps: RestDeps): Hono<RestEnv> {
   };
   app.get('/query/:locator', more);
   app.get('/queryAll/:locator', more);
-  for (const path of ['/query', '/queryAll', '/query/:locator', '/queryAll/:locator']) app.all(path, methodNotAllowed('HEAD,GET'));
+  for (const path of ['/query', '/queryAll', '/query/:locator', '/queryAll/:locator'])
+    app.all(path, methodNotAllowed('HEAD,GET'));
   return app;
 }

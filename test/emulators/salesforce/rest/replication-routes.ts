@@ -24,7 +24,8 @@ function window(c: Context<RestEnv>, org: Org): { start: number; end: number } {
   if (start === undefined || end === undefined) {
     throw new SfError('INVALID_REPLICATION_DATE', 'start and end must be ISO 8601 date-times', 400);
   }
-  if (end <= start) throw new SfError('INVALID_REPLICATION_DATE', 'startDate must chronologically precede endDate', 400);
+  if (end <= start)
+    throw new SfError('INVALID_REPLICATION_DATE', 'startDate must chronologically precede endDate', 400);
   if (start < org.now() - RETENTION_DAYS * DAY) {
     throw new SfError('INVALID_REPLICATION_DATE', `startDate cannot be more than ${RETENTION_DAYS} days ago`, 400);
   }

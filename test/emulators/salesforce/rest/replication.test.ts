@@ -30,11 +30,17 @@ describe('replication API (updated / deleted)', () => {
   });
 
   it('rejects missing, reversed and too old windows', async () => {
-    expect(((await t.api('sobjects/Account/updated/')).body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('MISSING_ARGUMENT');
+    expect(((await t.api('sobjects/Account/updated/')).body as Array<{ errorCode: string }>)[0]!.errorCode).toBe(
+      'MISSING_ARGUMENT',
+    );
     const reversed = await t.api(`sobjects/Account/updated/?start=2026-05-10T10:00:00Z&end=2026-05-10T09:00:00Z`);
-    expect(reversed.body).toEqual([{ errorCode: 'INVALID_REPLICATION_DATE', message: 'startDate must chronologically precede endDate' }]);
+    expect(reversed.body).toEqual([
+      { errorCode: 'INVALID_REPLICATION_DATE', message: 'startDate must chronologically precede endDate' },
+    ]);
     const old = await t.api(`sobjects/Account/deleted/?start=2026-01-01T00:00:00Z&end=2026-01-02T00:00:00Z`);
     expect((old.body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('INVALID_REPLICATION_DATE');
-    expect((await t.api('sobjects/Nope__c/updated/?start=2026-05-10T10:00:00Z&end=2026-05-10T11:00:00Z')).status).toBe(404);
+    expect((await t.api('sobjects/Nope__c/updated/?start=2026-05-10T10:00:00Z&end=2026-05-10T11:00:00Z')).status).toBe(
+      404,
+    );
   });
 });

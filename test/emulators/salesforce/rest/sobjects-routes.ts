@@ -10,7 +10,15 @@ import { readRecord } from './body.js';
 import type { RestDeps, RestEnv } from './context.js';
 import { describeGlobalEntry, describeSObject } from './describe.js';
 import { methodNotAllowed, sfJson } from './middleware.js';
-import { enqueuedResult, externalIdField, externalIdMissing, insert, matchesFor, MultipleMatches, upsertOne } from './operations.js';
+import {
+  enqueuedResult,
+  externalIdField,
+  externalIdMissing,
+  insert,
+  matchesFor,
+  MultipleMatches,
+  upsertOne,
+} from './operations.js';
 import { recordJson, recordUrl } from './records.js';
 
 const ID_LIKE = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
@@ -33,10 +41,16 @@ export function sobjectRoutes(deps: RestDeps): Hono<RestEnv> {
 
   app.get('/', (c) => {
     const v = c.get('apiVersion');
-    return sfJson(c, { encoding: 'UTF-8', maxBatchSize: 200, sobjects: org.schema.all().map((o) => describeGlobalEntry(v, o)) });
+    return sfJson(c, {
+      encoding: 'UTF-8',
+      maxBatchSize: 200,
+      sobjects: org.schema.all().map((o) => describeGlobalEntry(v, o)),
+    });
   });
 
-  app.get('/:type', (c) => sfJson(c, { objectDescribe: describeGlobalEntry(c.get('apiVersion'), obj(c)), recentItems: [] }));
+  app.get('/:type', (c) =>
+    sfJson(c, { objectDescribe: describeGlobalEntry(c.get('apiVersion'), obj(c)), recentItems: [] }),
+  );
   app.get('/:type/describe', (c) => sfJson(c, describeSObject(c.get('apiVersion'), obj(c))));
 
   app.post('/:type', async (c) => {
@@ -79,7 +93,11 @@ export function sobjectRoutes(deps: RestDeps): Hono<RestEnv> {
   };
 
   const multipleChoices = (c: Context<RestEnv>, o: ObjectDef, ids: string[]) =>
-    sfJson(c, ids.map((id) => recordUrl(c.get('apiVersion'), o.name, id)), 300);
+    sfJson(
+      c,
+      ids.map((id) => recordUrl(c.get('apiVersion'), o.name, id)),
+      300,
+    );
 
   app.get('/:type/:field/:value', (c) => {
     const { o, field, value } = byExternalId(c);

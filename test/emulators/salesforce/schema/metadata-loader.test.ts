@@ -9,7 +9,14 @@ describe('force-app metadata loader', () => {
     const schema = new SchemaRegistry(await loadMetadata(FIXTURE_METADATA));
     const account = schema.get('Account')!;
     const nsId = getField(account, 'NetSuite_Internal_Id__c')!;
-    expect(nsId).toMatchObject({ type: 'string', length: 20, externalId: true, unique: true, custom: true, required: false });
+    expect(nsId).toMatchObject({
+      type: 'string',
+      length: 20,
+      externalId: true,
+      unique: true,
+      custom: true,
+      required: false,
+    });
     expect(nsId.inlineHelpText).toBe('NetSuite customer internal id');
     const status = getField(account, 'NetSuite_Sync_Status__c')!;
     expect(status).toMatchObject({ type: 'picklist', restrictedPicklist: true, defaultValue: 'Pending' });
@@ -24,9 +31,19 @@ describe('force-app metadata loader', () => {
     expect(invoice.keyPrefix).toMatch(/^a[0-9a-z]{2}$/);
     expect(invoice.label).toBe('NetSuite Invoice');
     const master = getField(invoice, 'Account__c')!;
-    expect(master).toMatchObject({ type: 'reference', referenceTo: ['Account'], required: true, relationshipName: 'Account__r', cascadeDelete: true, updateable: false });
+    expect(master).toMatchObject({
+      type: 'reference',
+      referenceTo: ['Account'],
+      required: true,
+      relationshipName: 'Account__r',
+      cascadeDelete: true,
+      updateable: false,
+    });
     expect(getField(invoice, 'OwnerId')).toBeUndefined(); // detail records have no owner
-    expect(schema.childRelationship(schema.get('Account')!, 'NetSuite_Invoices__r')).toMatchObject({ childSObject: 'NetSuite_Invoice__c', field: 'Account__c' });
+    expect(schema.childRelationship(schema.get('Account')!, 'NetSuite_Invoices__r')).toMatchObject({
+      childSObject: 'NetSuite_Invoice__c',
+      field: 'Account__c',
+    });
     const log = schema.get('Sync_Log__c')!;
     expect(getField(log, 'Name')).toMatchObject({ createable: false, defaultValue: 'SL-{000000}' });
     expect(getField(log, 'Message__c')).toMatchObject({ type: 'textarea', length: 131072 });

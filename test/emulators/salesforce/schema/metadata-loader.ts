@@ -66,9 +66,7 @@ const fieldXml = z.object({
       restricted: bool,
       valueSetDefinition: z
         .object({
-          value: z
-            .array(z.object({ fullName: str, default: bool, label: str.optional() }))
-            .optional(),
+          value: z.array(z.object({ fullName: str, default: bool, label: str.optional() })).optional(),
         })
         .optional(),
     })
@@ -211,7 +209,10 @@ async function loadChannelMembers(root: string): Promise<ChannelMember[]> {
     const parsed = memberXml.safeParse(parser.parse(await readFile(join(dir, file), 'utf8')));
     if (!parsed.success) continue;
     const m = parsed.data.PlatformEventChannelMember;
-    members.push({ channel: m.eventChannel, entity: m.selectedEntity.replace(/(__)?ChangeEvent$/, (s) => (s.startsWith('__') ? '__c' : '')) });
+    members.push({
+      channel: m.eventChannel,
+      entity: m.selectedEntity.replace(/(__)?ChangeEvent$/, (s) => (s.startsWith('__') ? '__c' : '')),
+    });
   }
   return members;
 }

@@ -99,10 +99,39 @@ export class SchemaRegistry {
   private platformEvent(loaded: LoadedObject, index: number): ObjectDef {
     const fields = new Map<string, FieldDef>();
     const sys: FieldDef[] = [
-      fieldDef({ name: 'ReplayId', type: 'string', label: 'Replay ID', createable: false, updateable: false, custom: false }),
-      fieldDef({ name: 'CreatedDate', type: 'datetime', label: 'Created Date', createable: false, updateable: false, nillable: false }),
-      fieldDef({ name: 'CreatedById', type: 'reference', referenceTo: ['User'], label: 'Created By ID', createable: false, updateable: false, nillable: false }),
-      fieldDef({ name: 'EventUuid', type: 'string', length: 36, label: 'Event UUID', createable: false, updateable: false }),
+      fieldDef({
+        name: 'ReplayId',
+        type: 'string',
+        label: 'Replay ID',
+        createable: false,
+        updateable: false,
+        custom: false,
+      }),
+      fieldDef({
+        name: 'CreatedDate',
+        type: 'datetime',
+        label: 'Created Date',
+        createable: false,
+        updateable: false,
+        nillable: false,
+      }),
+      fieldDef({
+        name: 'CreatedById',
+        type: 'reference',
+        referenceTo: ['User'],
+        label: 'Created By ID',
+        createable: false,
+        updateable: false,
+        nillable: false,
+      }),
+      fieldDef({
+        name: 'EventUuid',
+        type: 'string',
+        length: 36,
+        label: 'Event UUID',
+        createable: false,
+        updateable: false,
+      }),
     ];
     for (const f of [...sys, ...loaded.fields]) fields.set(f.name.toLowerCase(), { ...f, updateable: false });
     return {

@@ -14,7 +14,8 @@ function groupFields(spec: QuerySpec): string[] {
   const g = spec.groupBy;
   const list = Array.isArray(g) ? g : g === undefined ? [] : [g];
   return list.map((x: { field?: string }) => {
-    if (typeof x.field !== 'string') throw new SfError('MALFORMED_QUERY', 'GROUP BY expressions are not supported by this emulator', 400);
+    if (typeof x.field !== 'string')
+      throw new SfError('MALFORMED_QUERY', 'GROUP BY expressions are not supported by this emulator', 400);
     return x.field;
   });
 }
@@ -23,13 +24,20 @@ function compute(fn: string, values: unknown[]): unknown {
   const present = values.filter((v) => v !== null && v !== undefined);
   const nums = present.filter((v): v is number => typeof v === 'number');
   switch (fn) {
-    case 'COUNT': return present.length;
-    case 'COUNT_DISTINCT': return new Set(present.map((v) => (typeof v === 'string' ? v.toLowerCase() : v))).size;
-    case 'SUM': return nums.length === 0 ? null : nums.reduce((a, b) => a + b, 0);
-    case 'AVG': return nums.length === 0 ? null : nums.reduce((a, b) => a + b, 0) / nums.length;
-    case 'MIN': return present.length === 0 ? null : present.reduce((a, b) => ((a as number) <= (b as number) ? a : b));
-    case 'MAX': return present.length === 0 ? null : present.reduce((a, b) => ((a as number) >= (b as number) ? a : b));
-    default: throw new SfError('MALFORMED_QUERY', `Unknown aggregate function ${fn}`, 400);
+    case 'COUNT':
+      return present.length;
+    case 'COUNT_DISTINCT':
+      return new Set(present.map((v) => (typeof v === 'string' ? v.toLowerCase() : v))).size;
+    case 'SUM':
+      return nums.length === 0 ? null : nums.reduce((a, b) => a + b, 0);
+    case 'AVG':
+      return nums.length === 0 ? null : nums.reduce((a, b) => a + b, 0) / nums.length;
+    case 'MIN':
+      return present.length === 0 ? null : present.reduce((a, b) => ((a as number) <= (b as number) ? a : b));
+    case 'MAX':
+      return present.length === 0 ? null : present.reduce((a, b) => ((a as number) >= (b as number) ? a : b));
+    default:
+      throw new SfError('MALFORMED_QUERY', `Unknown aggregate function ${fn}`, 400);
   }
 }
 
@@ -42,7 +50,12 @@ export function aggregate(
 ): QueryResult {
   const fields = spec.fields ?? [];
   const only = fields[0];
-  if (fields.length === 1 && only?.functionName === 'COUNT' && (only.parameters as unknown[]).length === 0 && spec.groupBy === undefined) {
+  if (
+    fields.length === 1 &&
+    only?.functionName === 'COUNT' &&
+    (only.parameters as unknown[]).length === 0 &&
+    spec.groupBy === undefined
+  ) {
     const offset = spec.offset ?? 0;
     const n = Math.max(0, Math.min(rows.length - offset, spec.limit ?? Infinity));
     return { totalSize: n, records: [] };
@@ -73,9 +86,14 @@ export function aggregate(
   for (const members of groups.values()) {
     const out: FieldValues = { attributes: { type: 'AggregateResult' } };
     for (const col of columns) {
-      if (col.fn === undefined) out[col.name] = members[0] === undefined ? null : readPath(org.store, members[0], col.ref!);
+      if (col.fn === undefined)
+        out[col.name] = members[0] === undefined ? null : readPath(org.store, members[0], col.ref!);
       else if (col.ref === undefined) out[col.name] = members.length;
-      else out[col.name] = compute(col.fn, members.map((m) => readPath(org.store, m, col.ref!)));
+      else
+        out[col.name] = compute(
+          col.fn,
+          members.map((m) => readPath(org.store, m, col.ref!)),
+        );
     }
     records.push(out);
   }

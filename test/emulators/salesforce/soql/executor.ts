@@ -12,7 +12,16 @@ import type { FieldValues, StoredRecord } from '../store/org-store.js';
 import { aggregate, isAggregateQuery } from './aggregate.js';
 import { dateFunction } from './functions.js';
 import { ownerRecord, readPath, resolvePath, type PathRef } from './paths.js';
-import { buildPredicate, compare, flattenWhere, includes, literalFor, type Predicate, type RawCondition, type RawWhere } from './where.js';
+import {
+  buildPredicate,
+  compare,
+  flattenWhere,
+  includes,
+  literalFor,
+  type Predicate,
+  type RawCondition,
+  type RawWhere,
+} from './where.js';
 
 /** The parts of a parsed query (or subquery) we use; the parser's own types are wider. */
 export interface QuerySpec {
@@ -157,7 +166,8 @@ export class SoqlEngine {
     if (spec.orderBy === undefined) return rows;
     const items = Array.isArray(spec.orderBy) ? spec.orderBy : [spec.orderBy];
     const keys = items.map((o) => {
-      if (o.field === undefined) throw new SfError('MALFORMED_QUERY', 'ORDER BY functions are not supported by this emulator', 400);
+      if (o.field === undefined)
+        throw new SfError('MALFORMED_QUERY', 'ORDER BY functions are not supported by this emulator', 400);
       const desc = o.order?.toUpperCase() === 'DESC';
       const nullsFirst = o.nulls === undefined ? !desc : o.nulls.toUpperCase() === 'FIRST';
       return { ref: resolvePath(this.org.schema, obj, o.field), desc, nullsFirst };

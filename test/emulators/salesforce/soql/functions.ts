@@ -16,7 +16,10 @@ const FUNCTIONS: Record<string, { type: 'int' | 'date'; extract: Extract }> = {
   CALENDAR_MONTH: { type: 'int', extract: (d) => d.getUTCMonth() + 1 },
   DAY_IN_MONTH: { type: 'int', extract: (d) => d.getUTCDate() },
   DAY_IN_WEEK: { type: 'int', extract: (d) => d.getUTCDay() + 1 },
-  DAY_IN_YEAR: { type: 'int', extract: (d) => Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY) + 1 },
+  DAY_IN_YEAR: {
+    type: 'int',
+    extract: (d) => Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY) + 1,
+  },
   HOUR_IN_DAY: { type: 'int', extract: (d) => d.getUTCHours() },
   DAY_ONLY: { type: 'date', extract: (d) => d.toISOString().slice(0, 10) },
 };

@@ -19,7 +19,9 @@ function malformed(message: string): SfError {
 }
 
 function unquote(raw: string): string {
-  return raw.slice(1, -1).replace(/\\(.)/g, (_m, ch: string) => ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' })[ch] ?? ch);
+  return raw
+    .slice(1, -1)
+    .replace(/\\(.)/g, (_m, ch: string) => ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' })[ch] ?? ch);
 }
 
 function startOfDay(ms: number): number {

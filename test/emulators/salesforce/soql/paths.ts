@@ -26,7 +26,11 @@ export function noSuchColumnInQuery(name: string, obj: ObjectDef): SfError {
 export function resolvePath(schema: SchemaRegistry, root: ObjectDef, path: string): PathRef {
   const parts = path.split('.');
   // `Account.Name` on Account itself may be written with the object name as prefix.
-  if (parts.length > 1 && parts[0]?.toLowerCase() === root.name.toLowerCase() && schema.parentRelationship(root, parts[0]) === undefined) {
+  if (
+    parts.length > 1 &&
+    parts[0]?.toLowerCase() === root.name.toLowerCase() &&
+    schema.parentRelationship(root, parts[0]) === undefined
+  ) {
     parts.shift();
   }
   const steps: PathRef['steps'] = [];

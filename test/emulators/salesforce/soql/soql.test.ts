@@ -12,7 +12,13 @@ beforeAll(async () => {
   clock = Date.parse('2026-06-15T08:00:00Z');
   ids = t.sf.org.seedAll({
     Account: [
-      { Name: 'Acme', Industry: 'Technology', AnnualRevenue: 500, NetSuite_Internal_Id__c: 'ns-1', BillingCity: 'Paris' },
+      {
+        Name: 'Acme',
+        Industry: 'Technology',
+        AnnualRevenue: 500,
+        NetSuite_Internal_Id__c: 'ns-1',
+        BillingCity: 'Paris',
+      },
       { Name: 'acme labs', Industry: 'Technology', AnnualRevenue: 50 },
       { Name: "O'Brien & Co", Industry: null, AnnualRevenue: null },
     ],
@@ -50,40 +56,110 @@ describe('SOQL', () => {
     expect(b).toEqual({
       totalSize: 1,
       done: true,
-      records: [{ attributes: { type: 'Account', url: `/services/data/v62.0/sobjects/Account/${ids.Account![0]}` }, Id: ids.Account![0], Name: 'Acme' }],
+      records: [
+        {
+          attributes: { type: 'Account', url: `/services/data/v62.0/sobjects/Account/${ids.Account![0]}` },
+          Id: ids.Account![0],
+          Name: 'Acme',
+        },
+      ],
     });
   });
 
   it('filters with AND/OR/NOT, parentheses, IN, NOT IN, LIKE, null and comparisons', async () => {
-    expect(names(await query(`SELECT Name FROM Account WHERE Name LIKE 'acme%' ORDER BY Name`))).toEqual(['Acme', 'acme labs']);
+    expect(names(await query(`SELECT Name FROM Account WHERE Name LIKE 'acme%' ORDER BY Name`))).toEqual([
+      'Acme',
+      'acme labs',
+    ]);
     expect(names(await query(`SELECT Name FROM Account WHERE Industry = null`))).toEqual(["O'Brien & Co"]);
     expect(names(await query(`SELECT Name FROM Account WHERE Name = 'O\\'Brien & Co'`))).toEqual(["O'Brien & Co"]);
-    expect(names(await query(`SELECT Name FROM Account WHERE Industry != null AND AnnualRevenue >= 50 ORDER BY AnnualRevenue DESC`))).toEqual(['Acme', 'acme labs']);
-    expect(names(await query(`SELECT Name FROM Account WHERE Industry IN ('Banking', 'Technology') AND NOT Name LIKE '%labs' ORDER BY Name`))).toEqual(['Acme', 'Old Corp']);
-    expect(names(await query(`SELECT Name FROM Account WHERE Industry NOT IN ('Technology') ORDER BY Name`))).toEqual(["O'Brien & Co", 'Old Corp']);
-    expect(names(await query(`SELECT Name FROM Account WHERE (AnnualRevenue < 20 OR AnnualRevenue > 100) AND Industry != 'Banking'`))).toEqual(['Acme']);
-    expect(names(await query(`SELECT Name FROM Account WHERE AnnualRevenue < 20 OR (AnnualRevenue > 100 AND Industry != 'Banking') ORDER BY Name`))).toEqual(['Acme', 'Old Corp']);
-    expect(names(await query(`SELECT Name FROM Account WHERE Id = '${ids.Account![1]!.slice(0, 15)}'`))).toEqual(['acme labs']);
+    expect(
+      names(
+        await query(
+          `SELECT Name FROM Account WHERE Industry != null AND AnnualRevenue >= 50 ORDER BY AnnualRevenue DESC`,
+        ),
+      ),
+    ).toEqual(['Acme', 'acme labs']);
+    expect(
+      names(
+        await query(
+          `SELECT Name FROM Account WHERE Industry IN ('Banking', 'Technology') AND NOT Name LIKE '%labs' ORDER BY Name`,
+        ),
+      ),
+    ).toEqual(['Acme', 'Old Corp']);
+    expect(names(await query(`SELECT Name FROM Account WHERE Industry NOT IN ('Technology') ORDER BY Name`))).toEqual([
+      "O'Brien & Co",
+      'Old Corp',
+    ]);
+    expect(
+      names(
+        await query(
+          `SELECT Name FROM Account WHERE (AnnualRevenue < 20 OR AnnualRevenue > 100) AND Industry != 'Banking'`,
+        ),
+      ),
+    ).toEqual(['Acme']);
+    expect(
+      names(
+        await query(
+          `SELECT Name FROM Account WHERE AnnualRevenue < 20 OR (AnnualRevenue > 100 AND Industry != 'Banking') ORDER BY Name`,
+        ),
+      ),
+    ).toEqual(['Acme', 'Old Corp']);
+    expect(names(await query(`SELECT Name FROM Account WHERE Id = '${ids.Account![1]!.slice(0, 15)}'`))).toEqual([
+      'acme labs',
+    ]);
   });
 
   it('filters on dates with literals and datetimes', async () => {
-    expect(names(await query(`SELECT Name FROM Account WHERE CreatedDate = TODAY ORDER BY Name`))).toEqual(['Acme', 'acme labs', "O'Brien & Co"]);
+    expect(names(await query(`SELECT Name FROM Account WHERE CreatedDate = TODAY ORDER BY Name`))).toEqual([
+      'Acme',
+      'acme labs',
+      "O'Brien & Co",
+    ]);
     expect(names(await query(`SELECT Name FROM Account WHERE CreatedDate < LAST_N_DAYS:7`))).toEqual(['Old Corp']);
-    expect(names(await query(`SELECT Name FROM Account WHERE CreatedDate = LAST_N_DAYS:30 AND CreatedDate < TODAY`))).toEqual(['Old Corp']);
-    expect(names(await query(`SELECT Name FROM Account WHERE LastModifiedDate > 2026-06-10T00:00:00Z ORDER BY Name LIMIT 1`))).toEqual(['Acme']);
-    expect(names(await query(`SELECT Name FROM Account WHERE CreatedDate = THIS_MONTH AND CreatedDate = YESTERDAY`))).toEqual([]);
+    expect(
+      names(await query(`SELECT Name FROM Account WHERE CreatedDate = LAST_N_DAYS:30 AND CreatedDate < TODAY`)),
+    ).toEqual(['Old Corp']);
+    expect(
+      names(
+        await query(`SELECT Name FROM Account WHERE LastModifiedDate > 2026-06-10T00:00:00Z ORDER BY Name LIMIT 1`),
+      ),
+    ).toEqual(['Acme']);
+    expect(
+      names(await query(`SELECT Name FROM Account WHERE CreatedDate = THIS_MONTH AND CreatedDate = YESTERDAY`)),
+    ).toEqual([]);
   });
 
   it('filters with date functions', async () => {
-    expect(names(await query(`SELECT Name FROM Account WHERE CALENDAR_YEAR(CreatedDate) = 2026 AND DAY_IN_MONTH(CreatedDate) = 1`))).toEqual(['Old Corp']);
-    expect(names(await query(`SELECT Name FROM Account WHERE DAY_ONLY(CreatedDate) = 2026-06-15 ORDER BY Name LIMIT 1`))).toEqual(['Acme']);
-    expect(names(await query(`SELECT Name FROM Account WHERE CALENDAR_MONTH(CreatedDate) IN (5, 6) AND HOUR_IN_DAY(CreatedDate) < 9 ORDER BY Name`))).toEqual(['Acme', 'acme labs', "O'Brien & Co"]);
-    expect((await queryError(`SELECT Name FROM Account WHERE CALENDAR_YEAR(Name) = 2026`)).errorCode).toBe('INVALID_FIELD');
-    expect((await queryError(`SELECT Name FROM Account WHERE FISCAL_YEAR(CreatedDate) = 2026`)).errorCode).toBe('MALFORMED_QUERY');
+    expect(
+      names(
+        await query(
+          `SELECT Name FROM Account WHERE CALENDAR_YEAR(CreatedDate) = 2026 AND DAY_IN_MONTH(CreatedDate) = 1`,
+        ),
+      ),
+    ).toEqual(['Old Corp']);
+    expect(
+      names(await query(`SELECT Name FROM Account WHERE DAY_ONLY(CreatedDate) = 2026-06-15 ORDER BY Name LIMIT 1`)),
+    ).toEqual(['Acme']);
+    expect(
+      names(
+        await query(
+          `SELECT Name FROM Account WHERE CALENDAR_MONTH(CreatedDate) IN (5, 6) AND HOUR_IN_DAY(CreatedDate) < 9 ORDER BY Name`,
+        ),
+      ),
+    ).toEqual(['Acme', 'acme labs', "O'Brien & Co"]);
+    expect((await queryError(`SELECT Name FROM Account WHERE CALENDAR_YEAR(Name) = 2026`)).errorCode).toBe(
+      'INVALID_FIELD',
+    );
+    expect((await queryError(`SELECT Name FROM Account WHERE FISCAL_YEAR(CreatedDate) = 2026`)).errorCode).toBe(
+      'MALFORMED_QUERY',
+    );
   });
 
   it('returns parent fields as nested objects and child subqueries as nested results', async () => {
-    const b = await query(`SELECT LastName, Account.Name, Account.Owner.Name FROM Contact WHERE LastName IN ('Zed', 'Orphan') ORDER BY LastName`);
+    const b = await query(
+      `SELECT LastName, Account.Name, Account.Owner.Name FROM Contact WHERE LastName IN ('Zed', 'Orphan') ORDER BY LastName`,
+    );
     expect(b.records[0]).toMatchObject({ LastName: 'Orphan', Account: null });
     expect(b.records[1]).toEqual({
       attributes: expect.objectContaining({ type: 'Contact' }),
@@ -94,7 +170,9 @@ describe('SOQL', () => {
         Owner: { attributes: expect.objectContaining({ type: 'User' }), Name: 'NetSuite Integration' },
       },
     });
-    const p = await query(`SELECT Name, (SELECT LastName FROM Contacts ORDER BY LastName) FROM Account WHERE Name LIKE 'acme%' OR Name = 'Old Corp' ORDER BY Name`);
+    const p = await query(
+      `SELECT Name, (SELECT LastName FROM Contacts ORDER BY LastName) FROM Account WHERE Name LIKE 'acme%' OR Name = 'Old Corp' ORDER BY Name`,
+    );
     expect(p.records[0]!.Contacts).toEqual({
       totalSize: 2,
       done: true,
@@ -104,21 +182,39 @@ describe('SOQL', () => {
       ],
     });
     expect(p.records[2]!.Contacts).toBeNull();
-    const filtered = await query(`SELECT Name, (SELECT LastName FROM Contacts WHERE Email != null) FROM Account WHERE Name = 'Acme'`);
+    const filtered = await query(
+      `SELECT Name, (SELECT LastName FROM Contacts WHERE Email != null) FROM Account WHERE Name = 'Acme'`,
+    );
     expect((filtered.records[0]!.Contacts as QueryBody).records.map((r) => r.LastName)).toEqual(['Young']);
-    const semi = await query(`SELECT Name FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE LastName = 'Xu')`);
+    const semi = await query(
+      `SELECT Name FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE LastName = 'Xu')`,
+    );
     expect(names(semi)).toEqual(['acme labs']);
   });
 
   it('orders with NULLS FIRST/LAST, limits and offsets', async () => {
-    expect(names(await query(`SELECT Name FROM Account ORDER BY AnnualRevenue ASC NULLS LAST`))).toEqual(['Old Corp', 'acme labs', 'Acme', "O'Brien & Co"]);
+    expect(names(await query(`SELECT Name FROM Account ORDER BY AnnualRevenue ASC NULLS LAST`))).toEqual([
+      'Old Corp',
+      'acme labs',
+      'Acme',
+      "O'Brien & Co",
+    ]);
     expect(names(await query(`SELECT Name FROM Account ORDER BY AnnualRevenue ASC`))[0]).toBe("O'Brien & Co");
-    expect(names(await query(`SELECT Name FROM Account ORDER BY Name LIMIT 2 OFFSET 1`))).toEqual(['acme labs', "O'Brien & Co"]);
+    expect(names(await query(`SELECT Name FROM Account ORDER BY Name LIMIT 2 OFFSET 1`))).toEqual([
+      'acme labs',
+      "O'Brien & Co",
+    ]);
   });
 
   it('counts and aggregates', async () => {
-    expect(await query(`SELECT COUNT() FROM Contact WHERE AccountId != null`)).toEqual({ totalSize: 3, done: true, records: [] });
-    const agg = await query(`SELECT Industry, COUNT(Id), SUM(AnnualRevenue) total FROM Account WHERE Industry != null GROUP BY Industry`);
+    expect(await query(`SELECT COUNT() FROM Contact WHERE AccountId != null`)).toEqual({
+      totalSize: 3,
+      done: true,
+      records: [],
+    });
+    const agg = await query(
+      `SELECT Industry, COUNT(Id), SUM(AnnualRevenue) total FROM Account WHERE Industry != null GROUP BY Industry`,
+    );
     expect(agg.records).toEqual(
       expect.arrayContaining([
         { attributes: { type: 'AggregateResult' }, Industry: 'Technology', expr0: 2, total: 550 },
@@ -130,7 +226,10 @@ describe('SOQL', () => {
   });
 
   it('pages through nextRecordsUrl (last path segment is the locator) and includes deleted rows in queryAll', async () => {
-    t.sf.org.seed('Product2', Array.from({ length: 450 }, (_, i) => ({ Name: `P${String(i).padStart(3, '0')}` })));
+    t.sf.org.seed(
+      'Product2',
+      Array.from({ length: 450 }, (_, i) => ({ Name: `P${String(i).padStart(3, '0')}` })),
+    );
     const first = await query(`SELECT Name FROM Product2 ORDER BY Name`);
     expect(first).toMatchObject({ totalSize: 450, done: false });
     expect(first.records.length).toBe(200);
@@ -143,7 +242,9 @@ describe('SOQL', () => {
     expect(third.nextRecordsUrl).toBeUndefined();
     const stale = await t.api(first.nextRecordsUrl!.replace(/-200$/, '-999').replace(/01g\w+/, '01g5g0000000999AAA'));
     expect((stale.body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('INVALID_QUERY_LOCATOR');
-    const big = await t.api(`query?q=${encodeURIComponent('SELECT Name FROM Product2')}`, { headers: { 'sforce-query-options': 'batchSize=2000' } });
+    const big = await t.api(`query?q=${encodeURIComponent('SELECT Name FROM Product2')}`, {
+      headers: { 'sforce-query-options': 'batchSize=2000' },
+    });
     expect((big.body as QueryBody).done).toBe(true);
 
     const orphan = ids.Contact![3]!;
@@ -157,18 +258,24 @@ describe('SOQL', () => {
     expect((await queryError('SELEC Id FROM Account')).errorCode).toBe('MALFORMED_QUERY');
     expect(await queryError('SELECT Id FROM Acount')).toEqual({
       errorCode: 'INVALID_TYPE',
-      message: "sObject type 'Acount' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.",
+      message:
+        "sObject type 'Acount' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.",
     });
     expect(await queryError('SELECT Id, Nope__c FROM Account')).toEqual({
       errorCode: 'INVALID_FIELD',
-      message: "No such column 'Nope__c' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.",
+      message:
+        "No such column 'Nope__c' on entity 'Account'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.",
     });
-    expect((await queryError('SELECT Id FROM Contact WHERE Acount.Name = null')).message).toMatch(/^Didn't understand relationship 'Acount'/);
+    expect((await queryError('SELECT Id FROM Contact WHERE Acount.Name = null')).message).toMatch(
+      /^Didn't understand relationship 'Acount'/,
+    );
     expect((await queryError('SELECT Id, (SELECT Id FROM Nopes) FROM Account')).errorCode).toBe('INVALID_TYPE');
     expect((await queryError(`SELECT Id FROM Account WHERE AnnualRevenue = '5'`)).message).toBe(
       "value of filter criterion for field 'AnnualRevenue' must be of type double and should not be enclosed in quotes",
     );
-    expect((await queryError(`SELECT Id FROM Account WHERE CreatedDate = NEXT_FORTNIGHT`)).errorCode).toBe('MALFORMED_QUERY');
+    expect((await queryError(`SELECT Id FROM Account WHERE CreatedDate = NEXT_FORTNIGHT`)).errorCode).toBe(
+      'MALFORMED_QUERY',
+    );
     const empty = await t.api('query');
     expect((empty.body as Array<{ errorCode: string }>)[0]!.errorCode).toBe('MALFORMED_QUERY');
   });

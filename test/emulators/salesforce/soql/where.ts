@@ -139,13 +139,21 @@ export function compare(field: FieldDef, value: unknown, op: string, lit: Litera
     const v = toMs(field, value);
     if (v === undefined) return false;
     switch (op) {
-      case '=': return v >= lit.start && v < lit.end;
-      case '!=': case '<>': return v < lit.start || v >= lit.end;
-      case '<': return v < lit.start;
-      case '<=': return v < lit.end;
-      case '>': return v >= lit.end;
-      case '>=': return v >= lit.start;
-      default: return false;
+      case '=':
+        return v >= lit.start && v < lit.end;
+      case '!=':
+      case '<>':
+        return v < lit.start || v >= lit.end;
+      case '<':
+        return v < lit.start;
+      case '<=':
+        return v < lit.end;
+      case '>':
+        return v >= lit.end;
+      case '>=':
+        return v >= lit.start;
+      default:
+        return false;
     }
   }
   let a: string | number | boolean = value as string | number | boolean;
@@ -159,14 +167,23 @@ export function compare(field: FieldDef, value: unknown, op: string, lit: Litera
     }
   }
   switch (op.toUpperCase()) {
-    case '=': return a === b;
-    case '!=': case '<>': return a !== b;
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    case '>=': return a >= b;
-    case 'LIKE': return false;
-    default: throw new SfError('MALFORMED_QUERY', `unexpected token: '${op}'`, 400);
+    case '=':
+      return a === b;
+    case '!=':
+    case '<>':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    case 'LIKE':
+      return false;
+    default:
+      throw new SfError('MALFORMED_QUERY', `unexpected token: '${op}'`, 400);
   }
 }
 
@@ -174,5 +191,10 @@ export function compare(field: FieldDef, value: unknown, op: string, lit: Litera
 export function includes(value: unknown, literals: string[]): boolean {
   if (typeof value !== 'string' || value === '') return false;
   const have = new Set(value.toLowerCase().split(';'));
-  return literals.some((l) => l.toLowerCase().split(';').every((part) => have.has(part)));
+  return literals.some((l) =>
+    l
+      .toLowerCase()
+      .split(';')
+      .every((part) => have.has(part)),
+  );
 }

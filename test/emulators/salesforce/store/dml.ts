@@ -113,7 +113,12 @@ export class Dml {
 
   private lockFault(id: string): void {
     if (this.opts.random() < this.opts.rowLockFaultRate()) {
-      throw new SfError('UNABLE_TO_LOCK_ROW', `unable to obtain exclusive access to this record or 1 records: ${id}`, 400, []);
+      throw new SfError(
+        'UNABLE_TO_LOCK_ROW',
+        `unable to obtain exclusive access to this record or 1 records: ${id}`,
+        400,
+        [],
+      );
     }
   }
 
@@ -193,7 +198,11 @@ export class Dml {
     });
     if ('OwnerId' in full && full.OwnerId === null) full.OwnerId = tx.ctx.userId;
     this.checkRequired(obj, full);
-    this.checkReferences(obj, full, Object.keys(full).filter((k) => !SYSTEM.has(k.toLowerCase())));
+    this.checkReferences(
+      obj,
+      full,
+      Object.keys(full).filter((k) => !SYSTEM.has(k.toLowerCase())),
+    );
     this.checkUnique(obj, full, id, Object.keys(values));
     checkRules(this.store, obj, full);
     derive(this.store, obj, full, (f, format) => this.nextAutoNumber(obj, f, format));
@@ -258,7 +267,12 @@ export class Dml {
     tx.changes.push(this.change('UNDELETE', obj, values, Object.keys(values)));
   }
 
-  private change(changeType: ChangeEntry['changeType'], obj: ObjectDef, after: FieldValues, fields: string[]): ChangeEntry {
+  private change(
+    changeType: ChangeEntry['changeType'],
+    obj: ObjectDef,
+    after: FieldValues,
+    fields: string[],
+  ): ChangeEntry {
     return { changeType, entity: obj.name, recordId: String(after.Id), changedFields: fields, after: { ...after } };
   }
 }
