@@ -34,7 +34,7 @@ describe('runMapping', () => {
       salesRep: { internalId: '311' },
     });
     const billing = (r.payload.addressbookList as { addressbook: Record<string, unknown>[] }).addressbook[0]!;
-    expect(billing).toEqual({ addressbookAddress: { addr1: '1 Main St', addr2: 'Suite 5', city: 'Springfield', state: 'IL', zip: '62701', country: 'US' }, defaultBilling: true });
+    expect(billing).toEqual({ addressbookAddress: { addr1: '1 Main St', addr2: 'Suite 5', city: 'Springfield', state: 'IL', zip: '62701', country: '_unitedStates' }, defaultBilling: true });
   });
 
   it('cuts a long company name to 83 characters at a word boundary, with a finding', async () => {

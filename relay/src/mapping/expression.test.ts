@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpression } from './expression.js';
+import { compileExpression, EXPRESSION_LIMITS } from './expression.js';
 import { isMappingError } from './errors.js';
 
 const ctx = { mapping: 'account-customer', field: 'companyName' };
@@ -32,7 +32,7 @@ describe('bounded JSONata expressions', () => {
     const loop = compileExpression('($f := function($n){ $f($n + 1) }; $f(0))', ctx);
     const err = await failure(() => loop.evaluate({}));
     expect(err.code).toBe('MAPPING_EXPRESSION_TIMEOUT');
-    const busy = compileExpression('$count([1..9999].($x := $; [1..9999].($ * $x)))', ctx);
+    const busy = compileExpression('$count([1..9999].($x := $; [1..9999].($ * $x)))', ctx, { ...EXPRESSION_LIMITS, timeoutMs: 50 });
     const err2 = await failure(() => busy.evaluate({}));
     expect(['MAPPING_EXPRESSION_TIMEOUT', 'MAPPING_EXPRESSION_FAILED']).toContain(err2.code);
   });

@@ -7,7 +7,8 @@ import { expressionFunctions } from './expression-functions.js';
  * capped in source length and syntax-tree depth when compiled, and in wall time, stack depth and sequence
  * length when run (JSONata 2.2 guardrails). `$eval` (JSONata inside strings) is disabled so the caps hold.
  */
-export const EXPRESSION_LIMITS = { maxLength: 4000, maxAstDepth: 40, timeoutMs: 100, maxStack: 250, maxSequence: 10_000 };
+/** Wall-clock budget per evaluation: generous enough not to trip under CPU contention, small enough to stop a runaway. */
+export const EXPRESSION_LIMITS = { maxLength: 4000, maxAstDepth: 40, timeoutMs: 1000, maxStack: 250, maxSequence: 10_000 };
 
 export interface ExpressionContext {
   mapping: string;

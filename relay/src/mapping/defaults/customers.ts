@@ -10,9 +10,10 @@ const addr = (i: number, sfPrefix: 'Billing' | 'Shipping') => {
     f(`${c}.street2`, { read: `$street(${sfPrefix}Street, 2)` }, { field: ns('addr2'), read: `$clean(${nj('addr2')})` }),
     f(`${c}.street3`, { read: `$street(${sfPrefix}Street, 3)` }, { field: ns('addr3'), read: `$clean(${nj('addr3')})` }),
     f(`${c}.city`, { field: `${sfPrefix}City`, read: `$clean(${sfPrefix}City)` }, { field: ns('city'), read: `$clean(${nj('city')})` }),
-    f(`${c}.state`, { field: `${sfPrefix}State`, read: `$state(${sfPrefix}State, ${sfPrefix}Country)` }, { field: ns('state'), read: `$state(${nj('state')}, ${nj('country')})` }),
+    f(`${c}.state`, { field: `${sfPrefix}State`, read: `$state(${sfPrefix}State, ${sfPrefix}Country)` }, { field: ns('state'), read: `$state(${nj('state')}, $coalesce($reverseLookup("nsCountry", ${nj('country')}), ${nj('country')}))` }),
     f(`${c}.postalCode`, { field: `${sfPrefix}PostalCode`, read: `$postal(${sfPrefix}PostalCode)` }, { field: ns('zip'), read: `$postal(${nj('zip')})` }),
-    f(`${c}.country`, { field: `${sfPrefix}Country`, read: `$country(${sfPrefix}Country)` }, { field: ns('country'), read: `$country(${nj('country')})` }),
+    // Canonical ISO 3166 code; NetSuite takes the SuiteTalk Country enum literal (_unitedStates), read back either way.
+    f(`${c}.country`, { field: `${sfPrefix}Country`, read: `$country(${sfPrefix}Country)` }, { field: ns('country'), read: `$country($coalesce($reverseLookup("nsCountry", ${nj('country')}), ${nj('country')}))`, write: '$lookup("nsCountry", $value)' }),
   ];
 };
 

@@ -5,6 +5,7 @@ import { opportunitySalesOrder, orderSalesOrder, salesOrderOrderStatus } from '.
 import { invoiceMirror, invoiceOrderStatus, journalEntry, paymentMirror, vendorBillMirror } from './finance.js';
 import { accountVendor, caseSupportCase, leadLead, userEmployee } from './people.js';
 import { itemPricebookEntry, productItem } from './catalog.js';
+import { NS_COUNTRY_ENUM } from '../targets/netsuite-countries.js';
 
 /** Every shipped mapping, as data. Admin overrides (Sync_Flow__c / Sync_Mapping__c) are layered on top. */
 export const defaultMappings: readonly MappingDefinitionInput[] = [
@@ -42,4 +43,6 @@ export const defaultCrosswalk: CrosswalkTables = {
     'Not Deposited': 'Not Deposited', Deposited: 'Deposited', 'Unapproved Payment': 'Unapproved Payment', Voided: 'Voided',
   },
   pricebook: {},
+  /** ISO country → SuiteTalk Country enum literal (addresses). */
+  nsCountry: NS_COUNTRY_ENUM,
 };

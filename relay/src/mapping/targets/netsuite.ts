@@ -7,7 +7,7 @@ import { spec, specs, type RecordSpec } from './descriptor.js';
  */
 const address = {
   'addr1': 'string:150', 'addr2': 'string:150', 'addr3': 'string:150', 'city': 'string:50', 'state': 'string:30',
-  'zip': 'string:36', 'country': 'string:2', 'addressee': 'string:150', 'addrPhone': 'phone:32',
+  'zip': 'string:36', 'country': 'string:60', 'addressee': 'string:150', 'addrPhone': 'phone:32',
 };
 const prefixed = (p: string, o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`${p}.${k}`, v]));
 

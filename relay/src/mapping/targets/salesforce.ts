@@ -67,12 +67,15 @@ const objects: Record<string, RecordSpec> = {
     }),
     Status__c: spec('picklist', { values: ['Not Deposited', 'Deposited', 'Unapproved Payment', 'Voided'], restricted: true }),
   },
-  // Not (yet) in the package: the vendor bill and journal entry flows need these objects (see docs/mapping.md).
   NetSuite_Vendor_Bill__c: specs({
     Name: 'string:80!', NetSuite_Internal_Id__c: 'string:20!', Vendor__c: 'ref>Account', Bill_Date__c: 'date', Due_Date__c: 'date',
     Total__c: 'currency', Currency__c: 'string:3', Memo__c: 'string:255',
   }),
-  Journal_Entry__c: specs({ Entry_Date__c: 'date!', Currency__c: 'string:3', Memo__c: 'string:255', Subsidiary__c: 'string:80' }),
+  Journal_Entry__c: specs({
+    Entry_Date__c: 'date!', Currency__c: 'string:3', Memo__c: 'string:255', Subsidiary__c: 'string:80', NetSuite_Internal_Id__c: 'string:20',
+    NetSuite_Last_Sync__c: 'datetime', NetSuite_Sync_Error__c: 'textarea:32768',
+  }),
+  Journal_Entry_Line__c: specs({ Journal_Entry__c: 'ref>Journal_Entry__c!', GL_Account__c: 'string:80!', Debit__c: 'currency', Credit__c: 'currency', Memo__c: 'string:255' }),
 };
 
 /** Every object accepts its own Id (the record a write-back updates). */
