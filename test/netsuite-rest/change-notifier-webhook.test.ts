@@ -65,8 +65,9 @@ describe('change notifier User Event → relay webhook (real HTTP both ways)', (
     emu.state.update('customer', { internalId: c.internalId, phone: '555-0100' });
     emu.state.delete('customer', { internalId: c.internalId });
     await emu.state.idle();
+    // Each afterSubmit is its own execution posting on its own: like NetSuite, arrival order is not guaranteed.
     const events = inbox.entries.filter((e) => e.recordId === c.internalId).map((e) => (e.payload as { event: string }).event);
-    expect(events).toEqual(['create', 'edit', 'delete']);
+    expect(events.sort()).toEqual(['create', 'delete', 'edit']);
     const edit = inbox.entries.find((e) => e.recordId === c.internalId && (e.payload as { event: string }).event === 'edit')!;
     expect(edit.payload).toMatchObject({ externalId: 'SF-EDIT', fields: { phone: '555-0100', companyname: 'Edit Me' } });
   });

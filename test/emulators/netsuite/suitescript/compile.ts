@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,14 +18,40 @@ function newest(dir: string): number {
   return t;
 }
 
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
  * Compiles netsuite/src/TypeScripts to AMD (tsc -p netsuite/tsconfig.json) when the compiled files
  * are missing or older than the sources. The compiled output is a build product, not committed.
+ * Test workers run in parallel: one compiles (holding a lock file) into a temporary folder that is
+ * then renamed into place; the others wait for it.
  */
 export function ensureCompiled(project = NETSUITE_PROJECT): void {
   const out = path.join(project, 'src', 'FileCabinet', 'SuiteScripts', 'nsc');
   const src = path.join(project, 'src', 'TypeScripts');
-  if (existsSync(out) && newest(out) >= newest(src)) return;
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', path.join(project, 'tsconfig.json')], { stdio: 'pipe' });
+  const fresh = () => existsSync(out) && newest(out) >= newest(src);
+  const lock = `${out}.lock`;
+  for (let waited = 0; !fresh(); waited += 100) {
+    let fd: number;
+    try {
+      fd = openSync(lock, 'wx');
+    } catch {
+      if (waited > 120_000 || Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 120_000) rmSync(lock, { force: true });
+      sleep(100);
+      continue;
+    }
+    try {
+      if (fresh()) return;
+      const tmp = `${out}.tmp-${process.pid}`;
+      rmSync(tmp, { recursive: true, force: true });
+      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+      execFileSync(process.execPath, [tsc, '-p', path.join(project, 'tsconfig.json'), '--outDir', tmp], { stdio: 'pipe' });
+      rmSync(out, { recursive: true, force: true });
+      renameSync(tmp, out);
+      return;
+    } finally {
+      closeSync(fd);
+      rmSync(lock, { force: true });
+    }
+  }
 }
