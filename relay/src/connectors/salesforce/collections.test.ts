@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, failChunk, mapCollectionResults } from './collections.js';
+import { chunk, failChunk, mapCollectionResults, runBatch } from './collections.js';
 import { SalesforceError } from './errors.js';
 import { createNamespacer } from './namespace.js';
 
@@ -49,6 +49,68 @@ describe('collection helpers', () => {
       { index: 4, ok: false, error: { retryable: true, record: { index: 4 } } },
       { index: 5 },
     ]);
+  });
+});
+
+describe('runBatch', () => {
+  const ok = (part: readonly { index: number }[]) =>
+    Promise.resolve(part.map((p) => ({ id: `id${p.index}`, success: true })));
+  it('fails invalid items alone, sends the rest in 200s and keeps input order', async () => {
+    const sizes: number[] = [];
+    const results = await runBatch(
+      Array.from({ length: 401 }, (_, i) => i),
+      'Account',
+      (n) => {
+        if (n === 5) throw new SalesforceError({ code: 'SF_INVALID_INPUT', message: 'bad #5' });
+        return { payload: n };
+      },
+      (part) => {
+        sizes.push(part.length);
+        return ok(part);
+      },
+    );
+    expect(sizes).toEqual([200, 200]);
+    expect(results).toHaveLength(401);
+    expect(results[5]).toMatchObject({
+      index: 5,
+      ok: false,
+      error: { code: 'SF_INVALID_INPUT', record: { index: 5, sobject: 'Account' } },
+    });
+    expect(results[400]).toEqual({ index: 400, ok: true, id: 'id400' });
+  });
+
+  it('stops sending after a limit error and rethrows programming errors', async () => {
+    let calls = 0;
+    const results = await runBatch(
+      Array.from({ length: 450 }, (_, i) => i),
+      'Account',
+      (n) => ({ payload: n }),
+      (part) => {
+        calls += 1;
+        if (calls === 1) return ok(part);
+        return Promise.reject(new SalesforceError({ code: 'SF_REQUEST_LIMIT', message: 'limit' }));
+      },
+    );
+    expect(calls).toBe(2);
+    expect(results.filter((r) => !r.ok)).toHaveLength(250);
+    await expect(
+      runBatch(
+        [1],
+        'Account',
+        (n) => ({ payload: n }),
+        () => Promise.reject(new TypeError('bug')),
+      ),
+    ).rejects.toThrow(TypeError);
+    await expect(
+      runBatch(
+        [1],
+        'Account',
+        () => {
+          throw new TypeError('bug');
+        },
+        ok,
+      ),
+    ).rejects.toThrow(TypeError);
   });
 });
 

@@ -4,7 +4,7 @@
  * read item by item, a result list of the wrong length is a protocol error for that chunk, and a failed
  * request fails each of its records with the request's error.
  */
-import { SalesforceError, fromSalesforceErrors, type RawSalesforceError } from './errors.js';
+import { SalesforceError, fromSalesforceErrors, isSalesforceError, type RawSalesforceError } from './errors.js';
 import type { RecordResult } from './port.js';
 
 export const COLLECTION_LIMIT = 200;
@@ -73,4 +73,55 @@ export function failChunk(
     ok: false,
     error: error.forRecord({ index, sobject: context.sobject, externalId: context.externalIds?.[i] }),
   }));
+}
+
+/** Errors that make sending the next chunks of the same batch pointless. */
+const STOP_BATCH: ReadonlySet<string> = new Set(['SF_REQUEST_LIMIT', 'SF_AUTH_FAILED', 'SF_SESSION_EXPIRED']);
+
+export interface BatchItem<T> {
+  /** Position in the caller's input. */
+  index: number;
+  payload: T;
+  externalId?: string;
+}
+
+/**
+ * Validates every input item (`prepare` throwing a SalesforceError fails that item alone), sends the rest in
+ * chunks of 200 one after another, and returns one result per input item in input order. After a chunk
+ * fails with a limit or login error the remaining chunks are failed with it instead of being sent.
+ */
+export async function runBatch<I, T>(
+  items: readonly I[],
+  sobject: string | undefined,
+  prepare: (item: I, index: number) => { payload: T; externalId?: string },
+  send: (part: readonly BatchItem<T>[]) => Promise<unknown>,
+): Promise<RecordResult[]> {
+  const results: RecordResult[] = new Array<RecordResult>(items.length);
+  const ready: BatchItem<T>[] = [];
+  items.forEach((item, index) => {
+    try {
+      ready.push({ index, ...prepare(item, index) });
+    } catch (err) {
+      if (!isSalesforceError(err)) throw err;
+      results[index] = { index, ok: false, error: err.forRecord({ index, sobject }) };
+    }
+  });
+  let stop: SalesforceError | undefined;
+  for (const part of chunk(ready, COLLECTION_LIMIT)) {
+    const indexes = part.map((p) => p.index);
+    const context = { sobject, externalIds: part.map((p) => p.externalId) };
+    let mapped: RecordResult[];
+    if (stop) mapped = failChunk(stop, indexes, context);
+    else {
+      try {
+        mapped = mapCollectionResults(await send(part), indexes, context);
+      } catch (err) {
+        if (!isSalesforceError(err)) throw err;
+        if (STOP_BATCH.has(err.code)) stop = err;
+        mapped = failChunk(err, indexes, context);
+      }
+    }
+    for (const r of mapped) results[r.index] = r;
+  }
+  return results;
 }

@@ -2,7 +2,7 @@
  * `SalesforcePort` over the REST API (jsforce 3 Connection via SalesforceRestClient).
  */
 import type { SalesforceAuth } from './auth.js';
-import { COLLECTION_LIMIT, chunk, failChunk, mapCollectionResults } from './collections.js';
+import { runBatch } from './collections.js';
 import { SalesforceError, fromSalesforceErrors, isSalesforceError, type RawSalesforceError } from './errors.js';
 import { createNamespacer, type Namespacer } from './namespace.js';
 import type {
@@ -41,8 +41,6 @@ interface QueryBody {
   records: Record<string, unknown>[];
 }
 
-/** Errors that make sending the next chunks of the same batch pointless. */
-const STOP_BATCH = new Set(['SF_REQUEST_LIMIT', 'SF_AUTH_FAILED', 'SF_SESSION_EXPIRED']);
 const invalid = (message: string, record?: { index?: number; sobject?: string }) =>
   new SalesforceError({ code: 'SF_INVALID_INPUT', message, record });
 
@@ -132,44 +130,17 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
     return res.body;
   }
 
-  async function collection(
+  function collection(
     sobject: string,
     records: readonly SfRecord[],
-    prepare: (record: SfRecord, index: number) => { body: Record<string, unknown>; externalId?: string },
+    prepare: (record: SfRecord, index: number) => { payload: Record<string, unknown>; externalId?: string },
     send: (records: Record<string, unknown>[]) => Promise<unknown>,
   ): Promise<RecordResult[]> {
     if (!Array.isArray(records)) throw invalid(`${sobject} records must be an array`);
-    assertIdentifier(sobject, 'sObject');
-    const type = names.toOrg(sobject);
-    const results: RecordResult[] = new Array<RecordResult>(records.length);
-    const ready: { index: number; body: Record<string, unknown>; externalId?: string }[] = [];
-    records.forEach((record, index) => {
-      try {
-        ready.push({ index, ...prepare(record, index) });
-      } catch (err) {
-        if (!isSalesforceError(err)) throw err;
-        results[index] = { index, ok: false, error: err.forRecord({ index, sobject }) };
-      }
-    });
-    let stop: SalesforceError | undefined;
-    for (const part of chunk(ready, COLLECTION_LIMIT)) {
-      const indexes = part.map((p) => p.index);
-      const context = { sobject, externalIds: part.map((p) => p.externalId) };
-      let mapped: RecordResult[];
-      if (stop) mapped = failChunk(stop, indexes, context);
-      else {
-        try {
-          const body = await send(part.map((p) => ({ attributes: { type }, ...p.body })));
-          mapped = mapCollectionResults(body, indexes, context);
-        } catch (err) {
-          if (!isSalesforceError(err)) throw err;
-          if (STOP_BATCH.has(err.code)) stop = err;
-          mapped = failChunk(err, indexes, context);
-        }
-      }
-      for (const r of mapped) results[r.index] = r;
-    }
-    return results;
+    const type = names.toOrg(assertIdentifier(sobject, 'sObject'));
+    return runBatch(records, sobject, prepare, (part) =>
+      send(part.map((p) => ({ attributes: { type }, ...p.payload }))),
+    );
   }
 
   const port: SalesforceConnector = {
@@ -258,7 +229,7 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
         records,
         (r, index) => {
           if (r?.Id !== undefined) throw invalid(`${sobject} record #${index} already has an Id; use updateMany`);
-          return { body: writeBody(r, { sobject, index }) };
+          return { payload: writeBody(r, { sobject, index }) };
         },
         (recs) =>
           rest
@@ -273,7 +244,7 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
         records,
         (r, index) => {
           const id = assertRecordId(r?.Id, `${sobject} record #${index} Id`);
-          return { body: { Id: id, ...writeBody(r, { sobject, index }) } };
+          return { payload: { Id: id, ...writeBody(r, { sobject, index }) } };
         },
         (recs) =>
           rest
@@ -293,7 +264,7 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
           if (typeof value !== 'string' || value.trim() === '') {
             throw invalid(`${sobject} record #${index} has no value for ${externalIdField}`);
           }
-          return { body: writeBody(r, { sobject, index }), externalId: value };
+          return { payload: writeBody(r, { sobject, index }), externalId: value };
         },
         (recs) =>
           rest.request({ method: 'PATCH', path, body: { allOrNone: false, records: recs } }).then((r) => r.body),
@@ -307,36 +278,15 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
 
     async deleteMany(ids) {
       if (!Array.isArray(ids)) throw invalid('deleteMany takes an array of record ids');
-      const results: RecordResult[] = new Array<RecordResult>(ids.length);
-      const ready: number[] = [];
-      ids.forEach((id, index) => {
-        try {
-          assertRecordId(id, `Record #${index} id`);
-          ready.push(index);
-        } catch (err) {
-          if (!isSalesforceError(err)) throw err;
-          results[index] = { index, ok: false, error: err.forRecord({ index }) };
-        }
-      });
-      let stop: SalesforceError | undefined;
-      for (const part of chunk(ready, COLLECTION_LIMIT)) {
-        const context = {};
-        let mapped: RecordResult[];
-        if (stop) mapped = failChunk(stop, part, context);
-        else {
-          try {
-            const qs = `ids=${part.map((i) => ids[i]).join(',')}&allOrNone=false`;
-            const res = await rest.request<unknown>({ method: 'DELETE', path: `/composite/sobjects?${qs}` });
-            mapped = mapCollectionResults(res.body, part, context);
-          } catch (err) {
-            if (!isSalesforceError(err)) throw err;
-            if (STOP_BATCH.has(err.code)) stop = err;
-            mapped = failChunk(err, part, context);
-          }
-        }
-        for (const r of mapped) results[r.index] = r;
-      }
-      return results;
+      return runBatch(
+        ids,
+        undefined,
+        (id, index) => ({ payload: assertRecordId(id, `Record #${index} id`) }),
+        async (part) => {
+          const qs = `ids=${part.map((p) => p.payload).join(',')}&allOrNone=false`;
+          return (await rest.request<unknown>({ method: 'DELETE', path: `/composite/sobjects?${qs}` })).body;
+        },
+      );
     },
 
     async publish(event, payload): Promise<PublishResult> {
