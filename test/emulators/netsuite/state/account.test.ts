@@ -130,6 +130,24 @@ describe('AccountState records', () => {
   });
 });
 
+describe('AccountState hooks', () => {
+  it('async hooks of consecutive saves run one save after the other (afterSubmit order = save order)', async () => {
+    const { state } = account();
+    const log: string[] = [];
+    state.onRecordSaved.push(async (e) => {
+      log.push(`start ${e.operation}`);
+      await new Promise((r) => setTimeout(r, e.operation === 'create' ? 30 : 1));
+      log.push(`end ${e.operation}`);
+    });
+    const c = state.add('customer', { companyName: 'Hooked', subsidiary: sub });
+    expect(log).toEqual(['start create']); // the first save's hook starts synchronously
+    state.update('customer', { internalId: c.internalId, phone: '1' });
+    state.delete('customer', { internalId: c.internalId });
+    await state.idle();
+    expect(log).toEqual(['start create', 'end create', 'start edit', 'end edit', 'start delete', 'end delete']);
+  });
+});
+
 describe('AccountState order-to-cash rules', () => {
   it('progresses a sales order through billing, derives invoice totals, payments and customer balances', () => {
     const { state, advance } = account();

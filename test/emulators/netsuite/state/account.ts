@@ -55,7 +55,7 @@ export class AccountState {
   readonly onRecordSaved: RecordSavedHook[] = [];
   /** Errors thrown by hooks, newest last (afterSubmit failures do not roll back, as in NetSuite). */
   readonly hookErrors: unknown[] = [];
-  private readonly pendingHooks = new Set<Promise<unknown>>();
+  private hookChain: Promise<void> | undefined;
   private readonly locks = new Map<string, NsRecordError>();
   private readonly ctx: RuleContext;
   private readonly clock: () => Date;
@@ -239,7 +239,7 @@ export class AccountState {
 
   /** Resolves once every hook started so far has finished. */
   async idle(): Promise<void> {
-    while (this.pendingHooks.size > 0) await Promise.allSettled([...this.pendingHooks]);
+    while (this.hookChain) await this.hookChain;
   }
 
   /** Loads a seed: setup lists, then records per type in dependency order, keeping given internalIds. */
@@ -334,21 +334,34 @@ export class AccountState {
     return record;
   }
 
+  /**
+   * Runs the hooks of one save. Saves are sequential in NetSuite and so are their afterSubmit
+   * scripts: when earlier hooks are still running, this event's hooks wait for them, so side effects
+   * (webhooks) leave in save order. With nothing pending, hooks start synchronously.
+   */
   private fire(event: RecordSavedEvent): void {
+    const pending = this.hookChain;
+    const run = pending ? pending.then(() => this.runHooks(event)) : this.runHooks(event);
+    if (!run) return;
+    const tracked: Promise<void> = run.finally(() => {
+      if (this.hookChain === tracked) this.hookChain = undefined;
+    });
+    this.hookChain = tracked;
+  }
+
+  private runHooks(event: RecordSavedEvent): Promise<void> | undefined {
+    const running: Promise<unknown>[] = [];
     for (const hook of this.onRecordSaved) {
       try {
         const result = hook(event);
         if (result && typeof (result as Promise<void>).then === 'function') {
-          const p = (result as Promise<void>).catch((err: unknown) => {
-            this.hookErrors.push(err);
-          });
-          this.pendingHooks.add(p);
-          void p.finally(() => this.pendingHooks.delete(p));
+          running.push((result as Promise<void>).catch((err: unknown) => this.hookErrors.push(err)));
         }
       } catch (err) {
         this.hookErrors.push(err);
       }
     }
+    return running.length > 0 ? Promise.all(running).then(() => undefined) : undefined;
   }
 }
 
