@@ -221,6 +221,43 @@ describe('AccountState order-to-cash rules', () => {
     expect(state.get('invoice', { internalId: inv2.internalId }).amountRemaining).toBe(60);
   });
 
+  it('sublist updates: replaceAll=false merges lines by line number, otherwise the list is replaced', () => {
+    const { state } = account();
+    const { customer, widget, service } = seedBasics(state);
+    const so = state.add('salesOrder', {
+      entity: { internalId: customer.internalId },
+      itemList: {
+        item: [
+          { item: { internalId: widget.internalId }, quantity: 1 },
+          { item: { internalId: service.internalId }, quantity: 1 },
+        ],
+      },
+    });
+    const merged = state.update('salesOrder', {
+      internalId: so.internalId,
+      itemList: {
+        replaceAll: false,
+        item: [
+          { line: 1, item: { internalId: widget.internalId }, quantity: 5 },
+          { item: { internalId: widget.internalId }, quantity: 2 },
+        ],
+      },
+    });
+    const lines = (merged.itemList as { item: { line: number; quantity: number }[] }).item;
+    expect(lines.map((l) => [l.line, l.quantity])).toEqual([
+      [1, 5],
+      [2, 1],
+      [3, 2],
+    ]);
+    expect(merged.total).toBe(170);
+    const replaced = state.update('salesOrder', {
+      internalId: so.internalId,
+      itemList: { item: [{ item: { internalId: service.internalId }, quantity: 1 }] },
+    });
+    expect((replaced.itemList as { item: unknown[] }).item).toHaveLength(1);
+    expect(replaced.total).toBe(100);
+  });
+
   it('approval, fulfilment and the partial states', () => {
     const { state } = account();
     const { customer, widget } = seedBasics(state);

@@ -92,8 +92,12 @@ export function mergeSublist(oldList: unknown, newList: unknown, rowKey: string,
   const merged = rows(oldList, rowKey).map((r) => ({ ...r }));
   for (const row of rows(newList, rowKey)) {
     const idx = merged.findIndex((m) => row[lineKey] !== undefined && String(m[lineKey]) === String(row[lineKey]));
-    if (idx >= 0) merged[idx] = { ...merged[idx], ...row };
-    else merged.push({ ...row });
+    if (idx >= 0) {
+      const next: Fields = { ...merged[idx], ...row };
+      // A new quantity or rate without an amount recomputes the amount, as NetSuite's line math does.
+      if (row.amount === undefined && (row.quantity !== undefined || row.rate !== undefined)) delete next.amount;
+      merged[idx] = next;
+    } else merged.push({ ...row });
   }
   return { [rowKey]: merged };
 }
