@@ -105,7 +105,7 @@ export async function startSalesforceEmulator(opts: SalesforceEmulatorOptions = 
     },
   });
 
-  const http = new Hono();
+  const http = new Hono({ strict: false });
   http.onError((err, c) => errorResponse(c, err));
   http.notFound((c) => sfJson(c, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }], 404));
   http.route('/', oauthRoutes({ org, app, tokens, baseUrl: () => baseUrl, apiVersion: DEFAULT_API_VERSION }));

@@ -107,7 +107,7 @@ function identity(deps: OAuthDeps, userId: string) {
 }
 
 export function oauthRoutes(deps: OAuthDeps): Hono {
-  const app = new Hono();
+  const app = new Hono({ strict: false });
 
   app.post('/services/oauth2/token', async (c) => {
     const form = new URLSearchParams(await c.req.text());

@@ -66,7 +66,7 @@ function substitute(text: string, results: Map<string, unknown>): string {
 
 export function compositeRequestRoutes(deps: RestDeps): Hono<RestEnv> {
   const { org } = deps;
-  const app = new Hono<RestEnv>();
+  const app = new Hono<RestEnv>({ strict: false });
 
   app.post('/', async (c: Context<RestEnv>) => {
     const parsed = compositeBody.safeParse(await readJson(c));

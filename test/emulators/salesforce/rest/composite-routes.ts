@@ -91,7 +91,7 @@ function duplicateExternalIds(records: FieldValues[], fieldName: string): Set<st
 
 export function compositeRoutes(deps: RestDeps): Hono<RestEnv> {
   const { org } = deps;
-  const app = new Hono<RestEnv>();
+  const app = new Hono<RestEnv>({ strict: false });
 
   app.post('/sobjects', async (c) => {
     const body = await readCollection(c);

@@ -38,6 +38,12 @@ describe('platform event publish', () => {
     });
   });
 
+  it('accepts the documented trailing slash (POST /sobjects/X__e/)', async () => {
+    const r = await t.api('sobjects/NetSuite_Sync_Request__e/', { method: 'POST', json: { Record_Id__c: 'x' } });
+    expect(r.status).toBe(201);
+    expect((await t.api('sobjects/Account/describe/')).status).toBe(200);
+  });
+
   it('rejects a missing required field and unknown fields, and publishes nothing', async () => {
     const before = t.sf.org.bus.retained('/event/NetSuite_Sync_Request__e').length;
     const missing = await t.api('sobjects/NetSuite_Sync_Request__e', { method: 'POST', json: { Action__c: 'x' } });

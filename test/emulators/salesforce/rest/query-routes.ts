@@ -20,7 +20,7 @@ const MAX_CURSORS = 1000;
 
 export function queryRoutes(deps: RestDeps): Hono<RestEnv> {
   const { org } = deps;
-  const app = new Hono<RestEnv>();
+  const app = new Hono<RestEnv>({ strict: false });
   const cursors = new Map<string, Cursor>();
 
   const page = (c: Context<RestEnv>, locatorId: string, cursor: Cursor, offset: number) => {

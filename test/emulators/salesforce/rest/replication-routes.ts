@@ -34,7 +34,7 @@ function window(c: Context<RestEnv>, org: Org): { start: number; end: number } {
 }
 
 export function replicationRoutes(org: Org): Hono<RestEnv> {
-  const app = new Hono<RestEnv>();
+  const app = new Hono<RestEnv>({ strict: false });
   const modstamp = (v: unknown) => (typeof v === 'string' ? (parseDateTime(v) ?? 0) : 0);
 
   const updated = (c: Context<RestEnv>) => {
@@ -67,9 +67,7 @@ export function replicationRoutes(org: Org): Hono<RestEnv> {
     });
   };
 
-  for (const suffix of ['', '/']) {
-    app.get(`/:type/updated${suffix}`, updated);
-    app.get(`/:type/deleted${suffix}`, deleted);
-  }
+  app.get('/:type/updated', updated);
+  app.get('/:type/deleted', deleted);
   return app;
 }

@@ -9,7 +9,7 @@ import { replicationRoutes } from './replication-routes.js';
 import { sobjectRoutes } from './sobjects-routes.js';
 
 export function restRoutes(deps: RestDeps): Hono<RestEnv> {
-  const app = new Hono<RestEnv>();
+  const app = new Hono<RestEnv>({ strict: false });
   const { org } = deps;
 
   // The version list needs no session and is not counted.

@@ -25,7 +25,7 @@ const ID_LIKE = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 export function sobjectRoutes(deps: RestDeps): Hono<RestEnv> {
   const { org } = deps;
-  const app = new Hono<RestEnv>();
+  const app = new Hono<RestEnv>({ strict: false });
   const obj = (c: Context<RestEnv>): ObjectDef => org.dml.object(c.req.param('type') ?? '');
 
   const selectFields = (c: Context<RestEnv>, o: ObjectDef): string[] | undefined => {
