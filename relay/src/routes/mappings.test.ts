@@ -98,6 +98,15 @@ describe('POST /api/v1/mappings/preview', () => {
     expect((await post(a, '/preview', { mapping: 'invoice-netsuite-invoice', from: 'salesforce', record: {} })).status).toBe(422);
     expect((await post(a, '/suggest', suggestBody)).status).toBe(200);
   });
+  it('flags a likely duplicate customer through the party directory', async () => {
+    const parties = { candidates: async () => [{ id: '001000000000009AAA', name: 'Acme Corporation', website: 'https://www.acme.com', phone: '+1 415 555 2671' }] };
+    const res = await post(app({ registry, parties }), '/preview', { mapping: 'account-customer', from: 'salesforce', record: { Id: '001000000000001AAA', Name: 'ACME Inc.', Website: 'acme.com', Phone: '(415) 555-2671' } });
+    const body = (await res.json()) as { findings: { code: string; message: string; severity: string }[]; action: string };
+    const dup = body.findings.find((f) => f.code === 'DUPLICATE_LIKELY')!;
+    expect(dup.message).toMatch(/001000000000009AAA "Acme Corporation": same normalised name "acme", same domain acme.com, same phone \+14155552671/);
+    expect(dup.severity).toBe('info');
+    expect(body.action).toBe('flag');
+  });
   it('validates the preview body', async () => {
     const res = await post(app({ registry }), '/preview', { mapping: 'account-customer', definition: {}, from: 'salesforce', record: {} });
     expect(res.status).toBe(400);
