@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS config for Jest and the SuiteCloud CLI */
 // `node netsuite/build.cjs`: compile the SuiteScripts (used by the emulator and before an SDF deploy).
 require('./jest.global-setup.cjs')().catch((e) => {
   console.error(e.message);

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS config for Jest and the SuiteCloud CLI */
 // Jest for the SuiteScripts: `npm run test:suitescript` from the repository root.
 // The TypeScript sources are compiled to AMD first (jest.global-setup.cjs); the tests import the
 // compiled files through the SuiteCloud mapping `SuiteScripts/...` with Oracle's N/ module stubs.

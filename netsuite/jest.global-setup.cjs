@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS config for Jest and the SuiteCloud CLI */
 // Compiles netsuite/src/TypeScripts to AMD SuiteScript 2.1 in src/FileCabinet/SuiteScripts/nsc
 // (a build product, not committed) before the SuiteScript tests run.
 const { execFileSync } = require('node:child_process');
