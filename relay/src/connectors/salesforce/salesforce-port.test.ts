@@ -63,6 +63,8 @@ describe('SalesforcePort over jsforce (fake org)', () => {
     });
     await expect(sf.upsert('Account', 'Ext__c', ' ', {})).rejects.toMatchObject({ code: 'SF_INVALID_INPUT' });
     await expect(sf.query('SELECT Id FROM Account' as never)).rejects.toMatchObject({ code: 'SF_INVALID_INPUT' });
+    const forged = { kind: 'soql', toSoql: () => "SELECT Id FROM Account WHERE Name = '' OR Id != null" };
+    await expect(sf.query(forged as never)).rejects.toMatchObject({ code: 'SF_INVALID_INPUT' });
     await expect(sf.publish('Account', {})).rejects.toMatchObject({ code: 'SF_INVALID_INPUT' });
     expect(org.calls).toEqual([]);
   });

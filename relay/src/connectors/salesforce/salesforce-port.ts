@@ -17,7 +17,7 @@ import type {
 } from './port.js';
 import { SalesforceRestClient, type RestClientOptions } from './rest-client.js';
 import { assertFieldPath, assertIdentifier, assertRecordId, isIdentifier } from './soql/identifiers.js';
-import { createSoql, type SoqlBuilder, type SoqlQuery } from './soql/query.js';
+import { createSoql, SoqlQuery, type SoqlBuilder } from './soql/query.js';
 
 export interface SalesforcePortOptions extends Omit<RestClientOptions, 'auth'> {
   auth: SalesforceAuth;
@@ -118,7 +118,7 @@ export function createSalesforcePort(opts: SalesforcePortOptions): SalesforceCon
   }
 
   async function runQuery(query: SoqlQuery, o: PageOptions = {}): Promise<QueryBody> {
-    if (query?.kind !== 'soql')
+    if (!(query instanceof SoqlQuery))
       throw invalid('query() takes a query built with soql.select(...); SOQL text is not accepted');
     const resource = o.includeDeleted ? 'queryAll' : 'query';
     const res = await rest.request<unknown>({
