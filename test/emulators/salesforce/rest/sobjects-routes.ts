@@ -72,8 +72,15 @@ export function sobjectRoutes(deps: RestDeps): Hono<RestEnv> {
     return sfJson(c, recordJson(c.get('apiVersion'), o, rec, selectFields(c, o)));
   });
 
+  /** A record URL whose last segment is not id-shaped is read as an external-id field name (fixture). */
+  const idShaped = (raw: string): string => {
+    if (!ID_LIKE.test(raw)) throw externalIdMissing(raw);
+    return raw;
+  };
+
   app.patch('/:type/:id', async (c) => {
     const o = obj(c);
+    idShaped(c.req.param('id'));
     const input = await readRecord(c, o.name);
     org.transact(c.get('dml'), (tx) => org.dml.update(tx, o.name, c.req.param('id'), input));
     return c.body(null, 204);
@@ -81,7 +88,8 @@ export function sobjectRoutes(deps: RestDeps): Hono<RestEnv> {
 
   app.delete('/:type/:id', (c) => {
     const o = obj(c);
-    org.transact(c.get('dml'), (tx) => org.dml.delete(tx, org.dml.existing(o, c.req.param('id'))));
+    const raw = idShaped(c.req.param('id'));
+    org.transact(c.get('dml'), (tx) => org.dml.delete(tx, org.dml.existing(o, raw)));
     return c.body(null, 204);
   });
 

@@ -228,6 +228,14 @@ describe('validation errors (real error JSON)', () => {
       status: 404,
       body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
     });
+    // restforce fixture delete_error_response.json: a non-id segment is read as an external-id field.
+    const delNotAnId = await t.api('sobjects/Account/rid', { method: 'DELETE' });
+    expect(delNotAnId).toMatchObject({
+      status: 404,
+      body: [
+        { message: 'Provided external ID field does not exist or is not accessible: rid', errorCode: 'NOT_FOUND' },
+      ],
+    });
     const notAnId = await t.api('sobjects/Account/hello');
     expect(notAnId.body).toEqual([
       { errorCode: 'NOT_FOUND', message: 'Provided external ID field does not exist or is not accessible: hello' },
