@@ -39,6 +39,11 @@ describe('detectOrderAnomalies', () => {
     const d = await detectOrderAnomalies(order({ total: '500.00', lines: [{ lineNumber: 1, productId: 'P1', quantity: '10', unitPrice: '100', discountPercent: '50', amount: '500.00' }] }), history(), policy);
     expect(d.map((x) => x.code)).toEqual(['ANOMALY_DISCOUNT']);
   });
+  it('judges a new product\'s discount against the rep\'s usual discounts', async () => {
+    const f = await detectOrderAnomalies(order({ total: '400.00', lines: [{ lineNumber: 1, productId: 'NEWP', quantity: '10', unitPrice: '100', discountPercent: '60', amount: '400.00' }] }), history(), policy);
+    expect(f.map((x) => x.code)).toEqual(['ANOMALY_DISCOUNT']);
+    expect(f[0]!.message).toMatch(/rep R1/);
+  });
   it('stays silent in cold start (too little history anywhere)', async () => {
     const f = await detectOrderAnomalies(order({ customerId: 'NEW', repId: 'NEWREP', total: '90000.00', lines: [{ lineNumber: 1, productId: 'NEWP', quantity: '900', unitPrice: '100', amount: '90000.00' }] }), history(), policy);
     expect(f).toEqual([]);

@@ -86,7 +86,19 @@ async function totalOutlier(order: OrderLike, history: HistoryPort, policy: Anom
 async function lineOutliers(order: OrderLike, history: HistoryPort, policy: AnomalyPolicy, out: AnomalyFinding[]) {
   for (const line of order.lines) {
     const pop = await population(history, order, [['product', line.productId]]);
-    if (!pop) continue;
+    if (!pop) {
+      // Cold start for a new product: the discount is still judged against what this rep usually gives.
+      const rep = await population(history, order, [['rep', order.repId]]);
+      const d = line.discountPercent !== undefined ? Number(line.discountPercent) : NaN;
+      if (rep && Number.isFinite(d)) {
+        const r = robustZ(d, rep.pts.map((p) => p.discountPercent ?? 0), { absFloor: DETECTOR_SETTINGS.absFloorDiscount });
+        if (r.z >= DETECTOR_SETTINGS.zThreshold)
+          out.push(make(order, policy, 'amount', 'ANOMALY_DISCOUNT', `lines.${line.lineNumber}.discountPercent`, zToScore(r.z, DETECTOR_SETTINGS.zThreshold),
+            `Line ${line.lineNumber} discount ${d} % is far above the median ${fmt(r.median)} % over ${r.n} past lines of ${rep.label} (robust z ${r.z.toFixed(1)}; the product has too little history of its own)`,
+            'Confirm the discount was approved.', { z: r.z, median: r.median, n: r.n, value: d }));
+      }
+      continue;
+    }
     // Quantities depend on the customer's size: compare with this customer's own lines of the product.
     const own = pop.pts.filter((p) => p.customerId === order.customerId);
     const qtyPop = own.length >= DETECTOR_SETTINGS.minHistory ? own : [];
