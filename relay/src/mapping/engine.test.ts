@@ -108,6 +108,14 @@ describe('runMapping', () => {
     expect(ok.findings).toEqual([]);
   });
 
+  it('links a sales order back to its Opportunity, and skips Order-based ones', async () => {
+    const def = reg.get('sales-order-opportunity-link')!;
+    const r = await runMapping(def, { from: 'netsuite', record: { internalId: '5501', externalId: '006000000000001AAA' }, crosswalk: cw });
+    expect(r.payload).toEqual({ Id: '006000000000001AAA', NetSuite_Internal_Id__c: '5501' });
+    const o = await runMapping(def, { from: 'netsuite', record: { internalId: '5502', externalId: '801000000000001AAA' }, crosswalk: cw });
+    expect(o.included).toBe(false);
+  });
+
   it('decides block > hold > flag > write', () => {
     const base = { field: '', record: 'r', message: '', suggestedFix: '' };
     expect(decideAction([{ ...base, code: 'A', severity: 'info' }, { ...base, code: 'B', severity: 'error' }])).toBe('block');

@@ -1,7 +1,7 @@
 import type { MappingDefinitionInput } from '../definition.js';
 import type { CrosswalkTables } from '../crosswalk.js';
 import { accountCustomer, contactContact, customerAccountStatus } from './customers.js';
-import { opportunitySalesOrder, orderSalesOrder, salesOrderOrderStatus } from './orders.js';
+import { opportunitySalesOrder, orderSalesOrder, salesOrderOpportunityLink, salesOrderOrderStatus } from './orders.js';
 import { invoiceMirror, invoiceOrderStatus, journalEntry, paymentMirror, vendorBillMirror } from './finance.js';
 import { accountVendor, caseSupportCase, leadLead, userEmployee } from './people.js';
 import { itemPricebookEntry, productItem } from './catalog.js';
@@ -15,6 +15,7 @@ export const defaultMappings: readonly MappingDefinitionInput[] = [
   opportunitySalesOrder,
   orderSalesOrder,
   salesOrderOrderStatus,
+  salesOrderOpportunityLink,
   productItem,
   itemPricebookEntry,
   invoiceMirror,

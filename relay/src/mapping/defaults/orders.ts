@@ -76,3 +76,19 @@ export const salesOrderOrderStatus: MappingDefinitionInput = {
     f('status', { field: 'NetSuite_Order_Status__c', write: '$lookup("orderStatus", $value)' }, 'orderStatus', { direction: 'toSalesforce', master: 'netsuite' }),
   ],
 };
+
+/** Sales order created from an Opportunity → the Opportunity's NetSuite_Internal_Id__c (the link back). */
+export const salesOrderOpportunityLink: MappingDefinitionInput = {
+  id: 'sales-order-opportunity-link',
+  label: 'Sales Order id → Opportunity',
+  canonical: 'salesOrder',
+  salesforce: { object: 'Opportunity' },
+  netsuite: { record: 'salesOrder' },
+  direction: 'toSalesforce',
+  // Only orders whose externalId is an Opportunity Id (key prefix 006); Order-based ones link through Order.
+  sourceCondition: '$substring($string(externalId), 0, 3) = "006"',
+  fields: [
+    f('ids.salesforceId', 'Id', 'externalId', { direction: 'toSalesforce', required: true }),
+    f('ids.netsuiteInternalId', 'NetSuite_Internal_Id__c', 'internalId', { direction: 'toSalesforce', master: 'netsuite', required: true }),
+  ],
+};
