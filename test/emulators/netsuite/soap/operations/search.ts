@@ -117,7 +117,9 @@ const searchMoreWithId: Operation = async (ctx, request) => {
   const pages = totalPages(session.hits.length, session.pageSize);
   if (!Number.isInteger(pageIndex) || pageIndex < 1 || pageIndex > pages)
     throw faults.invalidPageIndex(pageIndex, pages);
-  await ctx.governance.delay(session.pageSize);
+  await ctx.governance.delay(
+    Math.max(0, Math.min(session.pageSize, session.hits.length - (pageIndex - 1) * session.pageSize)),
+  );
   return { searchResult: page(ctx, session, pageIndex) };
 };
 
