@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import * as c from './cleansing.js';
 
 describe('cleansing', () => {
@@ -45,5 +46,15 @@ describe('cleansing', () => {
     expect(c.normalizedAddressKey('1 Main Street', 'Boston', '02110')).toBe(c.normalizedAddressKey('1 main st.', 'boston', '02110'));
     expect(c.emailDomain('Jo@Acme.COM')).toBe('acme.com');
     expect(c.websiteDomain('https://www.acme.com/about')).toBe('acme.com');
+  });
+  it('is idempotent: cleansing a cleansed value changes nothing (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (s) => {
+        expect(c.titleCase(c.titleCase(s))).toBe(c.titleCase(s));
+        expect(c.clean(c.clean(s))).toBe(c.clean(s));
+        expect(c.normalizedCompanyKey(c.normalizedCompanyKey(s))).toBe(c.normalizedCompanyKey(s));
+      }),
+    );
+    for (const p of ['(415) 555-2671', '+44 20 7946 0958', '030 901820']) expect(c.toE164(c.toE164(p, 'DE'), 'DE')).toBe(c.toE164(p, 'DE'));
   });
 });
