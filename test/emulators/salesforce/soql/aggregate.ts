@@ -7,7 +7,10 @@ import { readPath, type PathRef } from './paths.js';
 import type { QueryResult, QuerySpec } from './executor.js';
 
 export function isAggregateQuery(spec: QuerySpec): boolean {
-  return spec.groupBy !== undefined || (spec.fields ?? []).some((f) => f.isAggregateFn === true);
+  return (
+    spec.groupBy !== undefined ||
+    (spec.fields ?? []).some((f) => f.isAggregateFn === true && f.functionName !== 'FIELDS')
+  );
 }
 
 function groupFields(spec: QuerySpec): string[] {

@@ -88,8 +88,30 @@ export class SoqlEngine {
     return rows.filter(predicate);
   }
 
+  /** `FIELDS(ALL|STANDARD|CUSTOM)` expands to plain fields; ALL and CUSTOM need LIMIT ≤ 200. */
+  private expandFields(obj: ObjectDef, spec: QuerySpec): Array<Record<string, unknown>> {
+    const out: Array<Record<string, unknown>> = [];
+    for (const f of spec.fields ?? []) {
+      if (f.type !== 'FieldFunctionExpression' || String(f.functionName).toUpperCase() !== 'FIELDS') {
+        out.push(f);
+        continue;
+      }
+      const kind = String((f.parameters as unknown[])[0] ?? '').toUpperCase();
+      if (!['ALL', 'STANDARD', 'CUSTOM'].includes(kind)) {
+        throw new SfError('MALFORMED_QUERY', `FIELDS(${kind}) is not valid: use ALL, STANDARD or CUSTOM`, 400);
+      }
+      if (kind !== 'STANDARD' && (spec.limit === undefined || spec.limit > 200)) {
+        throw new SfError('MALFORMED_QUERY', 'The SOQL FIELDS function must have a LIMIT of at most 200', 400);
+      }
+      for (const def of obj.fields.values()) {
+        if (kind === 'ALL' || (kind === 'CUSTOM') === def.custom) out.push({ type: 'Field', field: def.name });
+      }
+    }
+    return out;
+  }
+
   select(obj: ObjectDef, spec: QuerySpec, all: StoredRecord[]): FieldValues[] {
-    const writers = (spec.fields ?? []).map((f) => this.writer(obj, f));
+    const writers = this.expandFields(obj, spec).map((f) => this.writer(obj, f));
     let rows = this.filter(obj, spec, all);
     rows = this.sort(obj, spec, rows);
     const offset = spec.offset ?? 0;

@@ -206,6 +206,22 @@ describe('SOQL', () => {
     ]);
   });
 
+  it('expands FIELDS(STANDARD|CUSTOM|ALL) and requires a LIMIT for ALL and CUSTOM', async () => {
+    const std = await query(`SELECT FIELDS(STANDARD) FROM Account WHERE Name = 'Acme'`);
+    expect(std.records[0]).toMatchObject({ Name: 'Acme', BillingAddress: expect.objectContaining({ city: 'Paris' }) });
+    expect(std.records[0]).not.toHaveProperty('NetSuite_Internal_Id__c');
+    const custom = await query(`SELECT Id, FIELDS(CUSTOM) FROM Account WHERE Name = 'Acme' LIMIT 1`);
+    expect(
+      Object.keys(custom.records[0]!)
+        .filter((k) => k !== 'attributes' && k !== 'Id')
+        .every((k) => k.endsWith('__c')),
+    ).toBe(true);
+    expect(custom.records[0]).toMatchObject({ NetSuite_Internal_Id__c: 'ns-1' });
+    expect((await queryError(`SELECT FIELDS(ALL) FROM Account`)).message).toBe(
+      'The SOQL FIELDS function must have a LIMIT of at most 200',
+    );
+  });
+
   it('counts and aggregates', async () => {
     expect(await query(`SELECT COUNT() FROM Contact WHERE AccountId != null`)).toEqual({
       totalSize: 3,
