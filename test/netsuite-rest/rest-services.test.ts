@@ -80,6 +80,9 @@ describe('REST record service', () => {
     const broken = await call('POST', '/services/rest/record/v1/customer', '{"companyName":');
     expect(broken.status).toBe(400);
     expect(errorCode(broken.json)).toBe('INVALID_CONTENT');
+    const unknown = await call('PATCH', '/services/rest/record/v1/customer/eid:REST-1', { favouriteColour: 'teal' });
+    expect(unknown.status).toBe(400);
+    expect((unknown.json!['o:errorDetails'] as { 'o:errorPath': string }[])[0]!['o:errorPath']).toBe('favouriteColour');
     const text = await call('POST', '/services/rest/record/v1/customer', '{}', { 'content-type': 'text/plain' });
     expect(text.status).toBe(415);
   });

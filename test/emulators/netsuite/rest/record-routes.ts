@@ -5,6 +5,20 @@ import { isRecordType, type RecordRef, type RecordType } from '../state/types.js
 import { REST_ERRORS, restError } from './errors.js';
 import { jsonContentType } from './guard.js';
 import { fromRestJson, RestInputError, toRestJson } from './record-json.js';
+import { readFileSync } from 'node:fs';
+
+const CATALOG = JSON.parse(readFileSync(new URL('../suitescript/field-catalog.json', import.meta.url), 'utf8')) as Record<string, Record<string, string>>;
+const ALWAYS = new Set(['externalId', 'nullFieldList', 'customFieldList']);
+
+/** Refuses body fields the record type does not have (types with a field catalogue). */
+function checkFields(type: RecordType, record: Record<string, unknown>): void {
+  const known = CATALOG[type];
+  if (!known) return;
+  const names = [...Object.keys(record), ...(((record.nullFieldList as { name?: string[] } | undefined)?.name) ?? [])];
+  for (const name of names) {
+    if (!ALWAYS.has(name) && !(name in known)) throw new RestInputError(name, `Error while accessing a resource. You have entered an invalid field: ${name}.`);
+  }
+}
 
 export const RECORD_BASE = '/services/rest/record/v1';
 
@@ -90,7 +104,9 @@ export function recordRoutes(state: AccountState): Hono {
     const input = await body(c);
     if (input instanceof Response) return input;
     try {
-      const saved = state.add(type, fromRestJson(input, replaceOf(c)), { source: 'rest' });
+      const record = fromRestJson(input, replaceOf(c));
+      checkFields(type, record);
+      const saved = state.add(type, record, { source: 'rest' });
       return noContent(c, type, saved.internalId!);
     } catch (e) {
       return fail(c, e);
@@ -106,6 +122,7 @@ export function recordRoutes(state: AccountState): Hono {
     if (input instanceof Response) return input;
     try {
       const record = fromRestJson(input, replaceOf(c));
+      checkFields(type, record);
       if (c.req.method === 'PUT') {
         // PUT is upsert by external id: the key must be eid:…
         if (!ref.externalId) return c.json(restError(400, 'INVALID_REQUEST', 'PUT (upsert) needs an external id key: {type}/eid:{externalId}.'), 400);
