@@ -40,6 +40,13 @@ describe('bounded JSONata expressions', () => {
     expect((await failure(() => compileExpression('"' + 'x'.repeat(5000) + '"', ctx))).code).toBe('MAPPING_EXPRESSION_TOO_LARGE');
     expect((await failure(() => compileExpression('('.repeat(60) + '1' + ')'.repeat(60), ctx))).code).toBe('MAPPING_EXPRESSION_TOO_LARGE');
   });
+  it('refuses regular expressions that can backtrack without bound, and accepts ordinary ones', async () => {
+    expect((await failure(() => compileExpression('$match(x, /(a+)+b/)', ctx))).code).toBe('MAPPING_EXPRESSION_UNSAFE');
+    expect((await failure(() => compileExpression('$contains(x, /(\\w*)*$/)', ctx))).code).toBe('MAPPING_EXPRESSION_UNSAFE');
+    expect((await failure(() => compileExpression('$replace(x, /(a)\\1/, "")', ctx))).code).toBe('MAPPING_EXPRESSION_UNSAFE');
+    const ok = compileExpression('$replace(Phone, /[^0-9+]+/, "")', ctx);
+    expect(await ok.evaluate({ Phone: '(415) 555-2671' })).toBe('4155552671');
+  });
   it('disables $eval', async () => {
     const e = compileExpression('$eval("1+1")', ctx);
     expect((await failure(() => e.evaluate({}))).message).toMatch(/\$eval is disabled/);

@@ -33,6 +33,25 @@ function astDepth(node: unknown, depth = 0): number {
   return max;
 }
 
+/**
+ * Regular expressions run in the JS engine, where JSONata's timeout cannot interrupt them, so patterns that can
+ * backtrack catastrophically (a quantified group that itself contains a quantifier, e.g. `(a+)+`, `(\w*)*`) and
+ * back-references are refused before anything runs.
+ */
+function unsafeRegex(node: unknown): string | undefined {
+  if (node instanceof RegExp) {
+    const src = node.source;
+    if (/\([^()]*[+*][^()]*\)\s*([+*]|\{\d*,)/.test(src) || /\\[1-9]/.test(src)) return src;
+    return undefined;
+  }
+  if (node === null || typeof node !== 'object') return undefined;
+  for (const c of Array.isArray(node) ? node : Object.values(node as AstNode)) {
+    const bad = unsafeRegex(c);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
+}
+
 const disabled = () => {
   throw new Error('$eval is disabled in mapping expressions');
 };
@@ -56,6 +75,9 @@ export function compileExpression(source: string, ctx: ExpressionContext, limits
   // The AST depth gate rejects pathological nesting before anything runs.
   if (astDepth(expr.ast()) > limits.maxAstDepth)
     throw new MappingError(ctx.mapping, ctx.field, `expression nests deeper than ${limits.maxAstDepth} levels`, 'MAPPING_EXPRESSION_TOO_LARGE');
+  const badRegex = unsafeRegex(expr.ast());
+  if (badRegex !== undefined)
+    throw new MappingError(ctx.mapping, ctx.field, `regular expression /${badRegex}/ can backtrack without bound; rewrite it without nested quantifiers or back-references`, 'MAPPING_EXPRESSION_UNSAFE');
   return {
     source,
     async evaluate(input, bindings = {}) {
