@@ -237,6 +237,18 @@ describe('SOQL', () => {
         { attributes: { type: 'AggregateResult' }, Industry: 'Banking', expr0: 1, total: 10 },
       ]),
     );
+    const ordered = await query(
+      `SELECT Industry, COUNT(Id) n FROM Account GROUP BY Industry HAVING COUNT(Id) >= 1 AND Industry != null ORDER BY COUNT(Id) DESC, Industry`,
+    );
+    expect(ordered.records.map((r) => [r.Industry, r.n])).toEqual([
+      ['Technology', 2],
+      ['Banking', 1],
+    ]);
+    const big = await query(`SELECT Industry FROM Account GROUP BY Industry HAVING SUM(AnnualRevenue) > 100`);
+    expect(big.records.map((r) => r.Industry)).toEqual(['Technology']);
+    expect((await queryError(`SELECT Industry FROM Account GROUP BY Industry HAVING Name = 'x'`)).message).toBe(
+      'Field must be grouped or aggregated: Name',
+    );
     const max = await query(`SELECT MAX(AnnualRevenue) FROM Account`);
     expect(max.records).toEqual([{ attributes: { type: 'AggregateResult' }, expr0: 500 }]);
   });

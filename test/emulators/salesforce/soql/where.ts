@@ -43,11 +43,15 @@ export function flattenWhere(node: RawWhere | undefined, out: Token[] = []): Tok
   return out;
 }
 
-/** Builds the predicate tree from tokens; `leaf` compiles one condition. */
-export function buildPredicate(tokens: Token[], leaf: (c: RawCondition) => Predicate): Predicate {
+/** Builds the predicate tree from tokens; `leaf` compiles one condition (over records or groups). */
+export function buildPredicate<T = StoredRecord>(
+  tokens: Token[],
+  leaf: (c: RawCondition) => (x: T) => boolean,
+): (x: T) => boolean {
+  type P = (x: T) => boolean;
   let pos = 0;
   const bad = () => new SfError('MALFORMED_QUERY', 'unexpected token in WHERE clause', 400);
-  const primary = (): Predicate => {
+  const primary = (): P => {
     const t = tokens[pos++];
     if (t === 'NOT') {
       const inner = primary();
@@ -61,7 +65,7 @@ export function buildPredicate(tokens: Token[], leaf: (c: RawCondition) => Predi
     if (t === undefined || typeof t === 'string') throw bad();
     return leaf(t);
   };
-  const and = (): Predicate => {
+  const and = (): P => {
     let left = primary();
     while (tokens[pos] === 'AND') {
       pos++;
@@ -71,7 +75,7 @@ export function buildPredicate(tokens: Token[], leaf: (c: RawCondition) => Predi
     }
     return left;
   };
-  const or = (): Predicate => {
+  const or = (): P => {
     let left = and();
     while (tokens[pos] === 'OR') {
       pos++;
