@@ -88,6 +88,16 @@ it('has no CurrencyIsoCode in a single-currency org and a restricted one with mu
   );
 });
 
+it('announces a public URL different from the listen address when asked', async () => {
+  const sf = await startSalesforceEmulator({ env: { SF_EMULATOR_PUBLIC_URL: 'http://salesforce.local:4010/' } });
+  try {
+    expect(sf.url).toBe('http://salesforce.local:4010');
+    expect(sf.env.SF_LOGIN_URL).toBe('http://salesforce.local:4010');
+  } finally {
+    await sf.close();
+  }
+});
+
 it('reads the standalone listen address from SF_EMULATOR_PORT / SF_EMULATOR_HOST', () => {
   expect(listenOptionsFromEnv({})).toEqual({ port: 4010, host: '127.0.0.1' });
   expect(listenOptionsFromEnv({ SF_EMULATOR_PORT: '5001', SF_EMULATOR_HOST: '0.0.0.0' })).toEqual({

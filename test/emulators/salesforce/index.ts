@@ -52,6 +52,8 @@ export interface SalesforceEmulatorOptions {
   now?: () => number;
   /** Injectable randomness for the fault knobs. */
   random?: () => number;
+  /** URL clients use (login URL, instance_url, JWT audience) when it differs from the listen address. */
+  publicUrl?: string;
   /** Multi-currency org with these ISO codes (first = corporate); else SF_EMULATOR_CURRENCIES; default off. */
   currencies?: string[];
   /** Read `SF_EMULATOR_*` knobs from this environment (default process.env). */
@@ -118,7 +120,8 @@ export async function startSalesforceEmulator(opts: SalesforceEmulatorOptions = 
   });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : (opts.port ?? 0);
-  baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const listenUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  baseUrl = (opts.publicUrl ?? env.SF_EMULATOR_PUBLIC_URL ?? listenUrl).replace(/\/+$/, '');
 
   const handle = createOrgHandle({ org, tokens, bus, cometd, streamingKnobs });
   if (opts.seed !== undefined) handle.seedAll(opts.seed);
