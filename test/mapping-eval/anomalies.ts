@@ -181,11 +181,11 @@ function scoreDuplicates(seed: number) {
     let dupOf: string | undefined;
     const src = r.pick(existing);
     const roll = r.next();
-    if (roll < 0.4) {
+    const slug = src.website!.replace('https://www.', '');
+    if (roll < 0.25) {
       seeded++;
       dupOf = src.id;
       const name = r.next() < 0.5 ? src.name.toUpperCase().replace(/ (INC\.|LLC|LTD|GMBH|CORPORATION)$/, '') : src.name.replace(/\b(Inc\.|LLC|Ltd|GmbH|Corporation)\b/, r.pick(['Inc', 'Incorporated', 'Corp', 'Limited', ''])).trim();
-      const slug = src.website!.replace('https://www.', '');
       cand = {
         id: `N${i}`,
         name,
@@ -193,10 +193,22 @@ function scoreDuplicates(seed: number) {
         ...(r.next() < 0.5 ? { phone: src.phone!.replace('+1 ', '(').replace(' 555 ', ') 555-') } : {}),
         ...(r.next() < 0.4 ? { street: src.street!.replace('Street', 'St.'), city: 'san francisco', postalCode: '94105' } : {}),
       };
-    } else if (roll < 0.75) {
+    } else if (roll < 0.4) {
+      // duplicate typed by hand: a typo in the name, the same address, no web or phone identifiers
+      seeded++;
+      dupOf = src.id;
+      const chars = src.name.split('');
+      const k = 1 + r.int(0, Math.max(0, chars.length - 3));
+      [chars[k], chars[k + 1]] = [chars[k + 1]!, chars[k]!];
+      cand = { id: `N${i}`, name: chars.join(''), street: src.street!, city: 'San Francisco', postalCode: '94105' };
+    } else if (roll < 0.6) {
       // look-alike: same first word, different trade, different identifiers
       const other = `${src.name.split(' ')[0]} ${r.pick(TRADES.filter((t) => !src.name.includes(t)))}`;
       cand = { id: `N${i}`, name: other, website: `${other.toLowerCase().replace(/[^a-z]/g, '')}.io`, phone: `+1 212 555 ${String(2000 + i).slice(-4)}` };
+    } else if (roll < 0.7) {
+      // sister company: same group domain, different trade name, its own phone
+      const other = `${src.name.split(' ')[0]} ${r.pick(TRADES.filter((t) => !src.name.includes(t)))} ${r.pick(['Division', 'Services', 'International'])}`;
+      cand = { id: `N${i}`, name: other, email: `office@${slug}`, phone: `+1 646 555 ${String(3000 + i).slice(-4)}` };
     } else {
       const name = `${r.pick(['Blue', 'Red', 'North', 'Prime', 'Silver'])} ${r.pick(TRADES)} ${r.pick(['Co', 'Group', 'Partners'])}`;
       cand = { id: `N${i}`, name, email: `info@${name.toLowerCase().replace(/[^a-z]/g, '')}.com` };
