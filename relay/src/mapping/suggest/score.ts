@@ -1,6 +1,7 @@
 import type { SchemaField } from './schema.js';
 import { concepts, conceptSimilarity, rawTokens, expandTokens, type Concepts } from './tokens.js';
 import { typeCompatibility, typeFamily, type TypeFamily } from './types.js';
+import { NETSUITE_GLOSSARY } from './glossary.js';
 import { dominantKind, profileAgreement, profileFitsType, profileOf, type Profile } from './profile.js';
 
 /** A field prepared once: its concepts from name and label, type family and value profile. */
@@ -11,12 +12,14 @@ export interface PreparedField {
   family: TypeFamily;
   profile?: Profile;
   samples: Set<string>;
+  /** Alternative labels from the NetSuite glossary. */
+  alts: Concepts[];
 }
 
 const PRIMARY_NAMES = new Set(['Name', 'name', 'companyName', 'displayName', 'entityName']);
 const PERSON_OBJECTS = new Set(['contact', 'employee', 'lead', 'user', 'partner', 'vendor', 'customer']);
 
-export function prepareField(field: SchemaField, object: string): PreparedField {
+export function prepareField(field: SchemaField, object: string, system?: 'salesforce' | 'netsuite'): PreparedField {
   const objectWords = expandTokens(rawTokens(object.replace(/^customrecord_?/i, '')));
   const objectTokens = new Set(objectWords);
   const objectInitials = objectWords.length > 1 ? objectWords.map((w) => w[0]).join('') : undefined;
@@ -47,6 +50,7 @@ export function prepareField(field: SchemaField, object: string): PreparedField 
     family,
     ...(profile ? { profile } : {}),
     samples: new Set((field.samples ?? []).map((s) => s.trim().toLowerCase()).filter(Boolean)),
+    alts: system === 'netsuite' ? (NETSUITE_GLOSSARY[field.name] ?? []).map((p) => concepts(p, { isReference })) : [],
   };
 }
 
@@ -71,11 +75,24 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
     ['name/label', s.name, t.label],
     ['label/name', s.label, t.name],
   ];
-  const sims = combos.map(([what, a, b]) => ({ what, via: new Map([...a.via, ...b.via]), ...conceptSimilarity(a, b) })).sort((x, y) => y.score - x.score);
+  for (const alt of t.alts) combos.push(['name/glossary', s.name, alt], ['label/glossary', s.label, alt]);
+  for (const alt of s.alts) combos.push(['glossary/name', alt, t.name], ['glossary/label', alt, t.label]);
+  const sims = combos
+    .map(([what, a, b]) => {
+      const sim = conceptSimilarity(a, b);
+      // A glossary match is a little weaker evidence than the field's own name or label.
+      return { what, via: new Map([...a.via, ...b.via]), matched: sim.matched, score: what.includes('glossary') ? 0.9 * sim.score : sim.score };
+    })
+    .sort((x, y) => y.score - x.score);
   const best = sims[0]!;
   const second = sims[1]!;
   let lexical = 0.75 * best.score + 0.25 * second.score;
-  if (best.score > 0) reasons.push(`${best.what} match on ${describeMatch(best.matched, best.via)} (${best.score.toFixed(2)})`);
+  if (best.score > 0)
+    reasons.push(
+      best.what.includes('glossary')
+        ? `NetSuite's ${(s.alts.length ? s : t).field.name} means ${describeMatch(best.matched, best.via)} in CRM terms (${best.score.toFixed(2)})`
+        : `${best.what} match on ${describeMatch(best.matched, best.via)} (${best.score.toFixed(2)})`,
+    );
   // System-specific id vocabulary: "NetSuite Id" on one side and internalId on the other.
   const sysT = t.name.mentionsSystem ?? t.label.mentionsSystem;
   if (sysT && s.name.items.has('internal_id') && (t.name.items.has('internal_id') || t.label.items.has('internal_id'))) lexical = Math.max(lexical, 0.95);

@@ -66,13 +66,21 @@ describe('suggestMappings', () => {
   });
   it('remembers what admins accepted', async () => {
     const memory = new InMemoryAcceptedMappings();
-    const source: Schema = { system: 'salesforce', object: 'Account', fields: [{ name: 'Region__c', label: 'Region', type: 'picklist' }] };
-    const target: Schema = { system: 'netsuite', object: 'customer', fields: [{ name: 'territory', label: 'Territory', type: 'RecordRef' }] };
+    const source: Schema = { system: 'salesforce', object: 'Account', fields: [{ name: 'Sector__c', label: 'Sector', type: 'picklist' }] };
+    const target: Schema = { system: 'netsuite', object: 'customer', fields: [{ name: 'category', label: 'Category', type: 'RecordRef' }] };
     expect(await suggestMappings(source, target, { memory })).toEqual([]);
-    await memory.record({ sourceSystem: 'salesforce', sourceObject: 'Account', sourceField: 'Region__c', targetSystem: 'netsuite', targetObject: 'customer', targetField: 'territory' });
+    await memory.record({ sourceSystem: 'salesforce', sourceObject: 'Account', sourceField: 'Sector__c', targetSystem: 'netsuite', targetObject: 'customer', targetField: 'category' });
     const s = await suggestMappings(source, target, { memory });
-    expect(s[0]).toMatchObject({ sourceField: 'Region__c', targetField: 'territory' });
+    expect(s[0]).toMatchObject({ sourceField: 'Sector__c', targetField: 'category' });
     expect(s[0]!.reasons[0]).toMatch(/accepted by an admin for Account → customer before \(1×\)/);
+  });
+  it('knows what NetSuite standard fields mean in CRM words', async () => {
+    const s = await suggestMappings(
+      { system: 'netsuite', object: 'vendorBill', fields: [{ name: 'entity', label: 'Vendor', type: 'RecordRef', samples: ['3301'] }, { name: 'location', label: 'Location', type: 'RecordRef' }] },
+      { system: 'salesforce', object: 'Bill__c', fields: [{ name: 'Supplier__c', label: 'Supplier', type: 'reference' }, { name: 'Warehouse__c', label: 'Warehouse', type: 'string' }] },
+    );
+    expect(Object.fromEntries(s.map((x) => [x.targetField, x.sourceField]))).toEqual({ Supplier__c: 'entity', Warehouse__c: 'location' });
+    expect(s.find((x) => x.targetField === 'Supplier__c')!.reasons[0]).toMatch(/NetSuite's entity means "supplier"/);
   });
   it('answers nothing for empty schemas', async () => {
     expect(await suggestMappings({ ...account, fields: [] }, customer)).toEqual([]);

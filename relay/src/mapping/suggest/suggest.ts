@@ -17,8 +17,8 @@ export const DEFAULT_THRESHOLD = 0.42;
  */
 export async function suggestMappings(source: Schema, target: Schema, opts: SuggestOptions = {}): Promise<Suggestion[]> {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  const src = source.fields.map((f) => prepareField(f, source.object));
-  const tgt = target.fields.map((f) => prepareField(f, target.object));
+  const src = source.fields.map((f) => prepareField(f, source.object, source.system));
+  const tgt = target.fields.map((f) => prepareField(f, target.object, target.system));
   const accepted = opts.memory ? await opts.memory.accepted(source.system, target.system) : [];
 
   const scores = tgt.map((t) =>
