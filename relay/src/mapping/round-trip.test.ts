@@ -17,7 +17,7 @@ const cw = reg.crosswalk;
 
 // Values already in canonical form (cleansing is idempotent on them): "Mca" would legitimately become "McA".
 const word = fc.stringMatching(/^[A-Z][a-z]{1,9}$/).filter((w) => titleCase(w) === w);
-const words = (max: number) => fc.array(word, { minLength: 1, maxLength: max }).map((w) => w.join(' '));
+const words = (max: number) => fc.array(word, { minLength: 1, maxLength: max }).map((w) => w.join(' ')).filter((w) => titleCase(w) === w);
 const phone = fc.constantFrom('+14155552671', '+442079460958', '+4930901820', '+33142685300', '+61293744000');
 const text = fc.string({ maxLength: 40 }).filter((s) => s.trim() === s && s.length > 0 && !/\s{2}/.test(s));
 const address = (p: string) =>
