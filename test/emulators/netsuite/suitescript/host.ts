@@ -32,27 +32,51 @@ export interface RunOptions {
 }
 
 /**
+ * Idle sandbox workers kept for the next execution (starting a worker costs tens of milliseconds).
+ * Every execution still gets a fresh vm context; a worker that timed out or failed is discarded.
+ */
+class WorkerPool {
+  private readonly idle: Worker[] = [];
+  constructor(private readonly max: number) {}
+
+  acquire(): Worker {
+    const w = this.idle.pop() ?? new Worker(WORKER_FILE);
+    w.unref();
+    return w;
+  }
+
+  release(w: Worker): void {
+    if (this.idle.length < this.max) this.idle.push(w);
+    else void w.terminate();
+  }
+
+  discard(w: Worker): void {
+    void w.terminate();
+  }
+}
+
+/**
  * Runs one entry point of a compiled SuiteScript in a worker-thread sandbox (sandbox/worker.mjs) and
  * answers its synchronous N/ module calls from the main thread.
  */
 export class ScriptHost {
-  constructor(readonly fileCabinetRoot: string) {}
+  private readonly pool: WorkerPool;
+  constructor(
+    readonly fileCabinetRoot: string,
+    poolSize = 4,
+  ) {
+    this.pool = new WorkerPool(poolSize);
+  }
 
   run(opts: RunOptions): Promise<ScriptOutcome> {
     const { port1, port2 } = new MessageChannel();
     const signal = new SharedArrayBuffer(4);
     const flag = new Int32Array(signal);
-    const worker = new Worker(WORKER_FILE, {
-      workerData: {
-        rootDir: path.resolve(this.fileCabinetRoot),
-        scriptFile: opts.scriptFile,
-        entry: opts.entry,
-        args: opts.args,
-        rpcPort: port2,
-        signal,
-      },
-      transferList: [port2],
-    });
+    const worker = this.pool.acquire();
+    worker.postMessage(
+      { rootDir: path.resolve(this.fileCabinetRoot), scriptFile: opts.scriptFile, entry: opts.entry, args: opts.args, rpcPort: port2, signal },
+      [port2],
+    );
     const exec = opts.execution;
     const moduleCache = new Map<string, unknown>();
 
@@ -106,12 +130,17 @@ export class ScriptHost {
 
     return new Promise<ScriptOutcome>((resolve, reject) => {
       let settled = false;
-      const finish = (outcome: ScriptOutcome | Error) => {
+      const finish = (outcome: ScriptOutcome | Error, reusable = false) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         port1.close();
-        void worker.terminate();
+        // Only our own listeners: removeAllListeners would also drop the Worker's internal ones.
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (reusable) this.pool.release(worker);
+        else this.pool.discard(worker);
         if (outcome instanceof Error) reject(outcome);
         else resolve(outcome);
       };
@@ -123,14 +152,17 @@ export class ScriptHost {
           }),
         opts.timeoutMs ?? 60_000,
       );
-      worker.on('message', (msg: { done?: boolean; ok?: boolean; value?: unknown; missingEntry?: boolean; error?: never }) => {
+      const onMessage = (msg: { done?: boolean; ok?: boolean; value?: unknown; missingEntry?: boolean; error?: never }) => {
         if (!msg.done) return;
-        if (msg.missingEntry) finish({ ok: false, missingEntry: true });
-        else if (msg.ok) finish({ ok: true, value: msg.value });
-        else finish({ ok: false, error: exec.killed ? { suiteScript: true, name: exec.killed.name, message: exec.killed.message } : msg.error! });
-      });
-      worker.on('error', (err) => finish(err));
-      worker.on('exit', (code) => finish(new Error(`SuiteScript sandbox exited with code ${code} before answering`)));
+        if (msg.missingEntry) finish({ ok: false, missingEntry: true }, true);
+        else if (msg.ok) finish({ ok: true, value: msg.value }, true);
+        else finish({ ok: false, error: exec.killed ? { suiteScript: true, name: exec.killed.name, message: exec.killed.message } : msg.error! }, true);
+      };
+      const onError = (err: Error) => finish(err);
+      const onExit = (code: number) => finish(new Error(`SuiteScript sandbox exited with code ${code} before answering`));
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
     });
   }
 }
