@@ -42,6 +42,11 @@ describe('SuiteScript sandbox', () => {
     expect(await run('probe.js', { probe: 'usage' }, 1000)).toEqual({ ok: true, value: 1000 });
   });
 
+  it('gives every execution a fresh context, although sandbox workers are pooled', async () => {
+    expect(await run('probe.js', { probe: 'setLeak' })).toEqual({ ok: true, value: 'set' });
+    expect(await run('probe.js', { probe: 'readLeak' })).toEqual({ ok: true, value: 'undefined' });
+  });
+
   it('hands dates to the script as Dates of its own realm', async () => {
     expect(await run('probe.js', { probe: 'date', when: new Date() })).toEqual({ ok: true, value: 'script-realm Date' });
   });
