@@ -56,6 +56,14 @@ export function netSuitePortContract(name: string, subject: () => PortUnderTest)
       expect(byExt.internalId).toBe(id);
     });
 
+    it('round-trips custom fields by script id', async () => {
+      const ext = uid('cf');
+      const [r] = await port().add([{ ...customer(ext), customFields: [{ scriptId: 'custentity_nsc_sf_id', value: '001xx000003DGb2AAG' }] }]);
+      ok(r!);
+      const read = await port().get({ type: 'customer', externalId: ext });
+      expect(read.customFields?.find((f) => f.scriptId === 'custentity_nsc_sf_id')?.value).toBe('001xx000003DGb2AAG');
+    });
+
     it('answers one result per input, in order, with per-record failures that name the problem', async () => {
       const a = uid('mix');
       const c = uid('mix');
