@@ -47,6 +47,37 @@ describe('relay process', () => {
     expect(out.stderr + out.stdout).not.toContain('Sup3rS3cret');
   });
 
+  it('exits 1 naming each missing NetSuite variable when NetSuite is only partly configured', async () => {
+    const { out, exited } = collect(
+      startRelay({ NS_ACCOUNT_ID: '1234567', NS_CONSUMER_KEY: 'ck', NS_CONSUMER_SECRET: 'cs-Very-Secret-1' }),
+    );
+    expect(await exited).toBe(1);
+    expect(out.stderr).toContain('NS_TOKEN_ID');
+    expect(out.stderr).toContain('NS_TOKEN_SECRET');
+    expect(out.stderr).not.toContain('cs-Very-Secret-1');
+  });
+
+  it('exits 1 naming NS_AUTH when OAuth 2.0 is asked for over SOAP', async () => {
+    const { out, exited } = collect(
+      startRelay({
+        NS_ACCOUNT_ID: '1234567',
+        NS_AUTH: 'oauth2',
+        NS_TRANSPORT: 'soap',
+        NS_CLIENT_ID: 'c',
+        NS_CERTIFICATE_ID: 'k',
+        NS_PRIVATE_KEY: 'pem',
+      }),
+    );
+    expect(await exited).toBe(1);
+    expect(out.stderr).toMatch(/NS_AUTH oauth2 needs NS_TRANSPORT=rest/);
+  });
+
+  it('exits 1 naming the Salesforce variable that is missing', async () => {
+    const { out, exited } = collect(startRelay({ SF_LOGIN_URL: 'https://login.salesforce.com', SF_CLIENT_ID: 'abc' }));
+    expect(await exited).toBe(1);
+    expect(out.stderr).toMatch(/SF_USERNAME|SF_PRIVATE_KEY/);
+  });
+
   it('serves /healthz, says nothing is configured, and stops cleanly on SIGTERM', async () => {
     const child = startRelay({ PORT: '0', RELAY_API_TOKENS: 'tok-abcdef-123' });
     const { out, exited } = collect(child);

@@ -1,5 +1,5 @@
 import type { Env } from '../config/env.js';
-import { configuredSystems } from '../config/env.js';
+import { configuredSystems, missingNetSuiteVariables } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
 import type { ReadinessCheck } from '../http/readiness.js';
 import type { NetSuitePort } from '../connectors/netsuite/port.js';
@@ -26,13 +26,36 @@ const READINESS_CACHE_MS = 60_000;
 /**
  * Builds the NetSuite side from the environment: the NetSuitePort over SOAP (TBA) or REST (TBA or
  * OAuth 2.0), the project's RESTlet client, and a readiness check. Undefined when NetSuite is not
- * configured. SuiteTalk SOAP accepts only Token-Based Auth, so NS_TRANSPORT=soap with NS_AUTH=oauth2
- * is a configuration error naming NS_TRANSPORT.
+ * configured. A bad combination (SOAP with OAuth 2.0) is a ConfigError naming the variable.
  */
+/** Throws a ConfigError naming each NetSuite variable that is missing or inconsistent. */
+export function checkNetSuiteConfig(env: Env): void {
+  const missing = missingNetSuiteVariables(env);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      missing.map((variable) => ({ variable, message: `is required when NS_AUTH=${env.NS_AUTH}` })),
+    );
+  }
+  if (env.NS_TRANSPORT === 'soap' && env.NS_AUTH === 'oauth2' && configuredSystems(env).netsuite) {
+    throw new ConfigError([
+      {
+        variable: 'NS_AUTH',
+        message: 'oauth2 needs NS_TRANSPORT=rest (NetSuite does not accept OAuth 2.0 on SOAP web services)',
+      },
+    ]);
+  }
+}
+
 export function connectNetSuite(
   env: Env,
   deps: { logger: Logger; limiter?: ConcurrencyLimiter },
 ): NetSuiteConnection | undefined {
+  const missing = missingNetSuiteVariables(env);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      missing.map((variable) => ({ variable, message: `is required when NS_AUTH=${env.NS_AUTH}` })),
+    );
+  }
   if (!configuredSystems(env).netsuite) return undefined;
   if (env.NS_TRANSPORT === 'soap' && env.NS_AUTH === 'oauth2') {
     throw new ConfigError([

@@ -18,7 +18,7 @@ import { orderRoutes } from '../routes/orders.js';
 import { mappingRoutes } from '../routes/mappings.js';
 import { webhookRoutes } from '../routes/webhooks.js';
 import { createApp, type RouteModule } from './create-app.js';
-import { connectNetSuite } from './netsuite.js';
+import { checkNetSuiteConfig, connectNetSuite } from './netsuite.js';
 import { VERSION } from './version.js';
 
 export interface StartOptions {
@@ -52,6 +52,9 @@ export async function startRelay(config: Env, options: StartOptions) {
   const lifecycle = new Lifecycle(logger, config.SHUTDOWN_TIMEOUT_MS);
   const metrics = createMetricsRegistry();
   const systems = configuredSystems(config);
+  // Configuration mistakes stop the relay before anything is opened.
+  checkNetSuiteConfig(config);
+  const sf = createSalesforceConnectorFromEnv(config, { port: { callClient: 'NetSuiteConnect' } });
   logger.info(
     {
       dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
@@ -95,7 +98,6 @@ export async function startRelay(config: Env, options: StartOptions) {
     });
   }
 
-  const sf = createSalesforceConnectorFromEnv(config, { port: { callClient: 'NetSuiteConnect' } });
   readiness.push(salesforceReadinessCheck(sf?.auth));
   const streams = sf
     ? createSalesforceStreams({

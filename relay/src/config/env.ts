@@ -119,13 +119,38 @@ export function parseEnv(source: NodeJS.ProcessEnv | Record<string, string | und
   );
 }
 
-/** Which external systems are configured; with neither, `npm start` runs the sandbox. */
+/** NetSuite credential variables each auth mode needs (besides NS_ACCOUNT_ID). */
+const NETSUITE_CREDENTIALS = {
+  tba: ['NS_CONSUMER_KEY', 'NS_CONSUMER_SECRET', 'NS_TOKEN_ID', 'NS_TOKEN_SECRET'],
+  oauth2: ['NS_CLIENT_ID', 'NS_CERTIFICATE_ID'],
+} as const;
+
+/**
+ * The NetSuite variables still missing when NetSuite is partly configured (some NS_* credential set),
+ * so that a forgotten variable stops the relay instead of silently leaving NetSuite off.
+ */
+export function missingNetSuiteVariables(env: Env): string[] {
+  const all = [
+    'NS_ACCOUNT_ID',
+    ...NETSUITE_CREDENTIALS.tba,
+    ...NETSUITE_CREDENTIALS.oauth2,
+    'NS_PRIVATE_KEY',
+    'NS_PRIVATE_KEY_FILE',
+  ] as const;
+  if (!all.some((k) => env[k])) return [];
+  const needed: string[] = ['NS_ACCOUNT_ID', ...NETSUITE_CREDENTIALS[env.NS_AUTH]];
+  const missing = needed.filter((k) => !env[k as keyof Env]);
+  if (env.NS_AUTH === 'oauth2' && !env.NS_PRIVATE_KEY && !env.NS_PRIVATE_KEY_FILE)
+    missing.push('NS_PRIVATE_KEY or NS_PRIVATE_KEY_FILE');
+  return missing;
+}
+
+/** Which external systems are configured; with neither, the relay serves health and the mapping API only. */
 export function configuredSystems(env: Env): { salesforce: boolean; netsuite: boolean } {
   const salesforce = Boolean(
     env.SF_LOGIN_URL && env.SF_CLIENT_ID && env.SF_USERNAME && (env.SF_PRIVATE_KEY || env.SF_PRIVATE_KEY_FILE),
   );
-  const tba = Boolean(env.NS_CONSUMER_KEY && env.NS_CONSUMER_SECRET && env.NS_TOKEN_ID && env.NS_TOKEN_SECRET);
-  const oauth2 = Boolean(env.NS_CLIENT_ID && env.NS_CERTIFICATE_ID && (env.NS_PRIVATE_KEY || env.NS_PRIVATE_KEY_FILE));
-  const netsuite = Boolean(env.NS_ACCOUNT_ID && (env.NS_AUTH === 'tba' ? tba : oauth2));
+  const anyNetSuite = Boolean(env.NS_ACCOUNT_ID || env.NS_CONSUMER_KEY || env.NS_CLIENT_ID);
+  const netsuite = anyNetSuite && missingNetSuiteVariables(env).length === 0;
   return { salesforce, netsuite };
 }
