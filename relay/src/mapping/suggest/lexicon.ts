@@ -20,6 +20,17 @@ export const ABBREVIATIONS: Record<string, string> = {
   sal: 'salutation', co: 'company', corp: 'company', biz: 'business', hq: 'headquarters', cnt: 'count', avg: 'average',
   '#': 'number', orig: 'original', expires: 'expiration', expiry: 'expiration', acv: 'annual contract value', arr: 'annual recurring revenue',
   mrr: 'monthly recurring revenue', '%': 'percent', mgmt: 'management', ctry: 'country', cntry: 'country', prov: 'state', zip: 'zip',
+  // Common business abbreviations in admin-built field names (general usage, not taken from any evaluation pair).
+  jrnl: 'journal', jnl: 'journal', je: 'journal entry', gl: 'general ledger', rt: 'rate', fx: 'exchange', forex: 'exchange',
+  prio: 'priority', sev: 'severity', sched: 'scheduled', appr: 'approval', apprvd: 'approved', auth: 'authorization',
+  elim: 'elimination', cal: 'calendar', fisc: 'fiscal', fy: 'fiscal year', prd: 'period', qtr: 'quarter', wk: 'week',
+  tech: 'technician', engr: 'engineer', wh: 'warehouse', whse: 'warehouse', vend: 'vendor', vndr: 'vendor', supp: 'supplier',
+  suppl: 'supplier', purch: 'purchase', rcpt: 'receipt', recv: 'receive', dlv: 'delivery', dlvry: 'delivery', trk: 'tracking',
+  pkg: 'package', opp: 'opportunity', oppty: 'opportunity', ctc: 'contact', ctrct: 'contract', lic: 'license', sn: 'serial number',
+  warr: 'warranty', wty: 'warranty', maint: 'maintenance', rev: 'revenue', src: 'source', dest: 'destination', addl: 'additional',
+  alt: 'alternate', div: 'division', grp: 'group', seq: 'sequence', upd: 'updated', crtd: 'created', nm: 'name', rgn: 'region',
+  mkt: 'market', mktg: 'marketing', pref: 'preferred', prim: 'primary', pts: 'points', mins: 'minutes', max: 'maximum',
+  reqd: 'required', req: 'request', cmpgn: 'campaign', doc: 'document', docs: 'document', lang: 'language', tz: 'time zone',
 };
 
 /** Concept groups: every phrase of a group folds into the group's concept (its first phrase). */
@@ -93,7 +104,7 @@ export const SYNONYM_GROUPS: string[][] = [
 export const DOCUMENT_NOUNS = ['invoice', 'order', 'payment', 'shipment', 'fulfillment', 'case', 'transaction', 'document', 'bill', 'receipt', 'quote', 'credit memo', 'credit note', 'sales order', 'journal', 'estimate', 'contract', 'return'];
 
 /** Tokens with little meaning of their own. */
-export const STOPWORDS = new Set(['the', 'of', 'to', 'a', 'an', 'and', 'or', 'for', 'is', 'c', 'r', 'custom', 'field', 'fld', 'custentity', 'custbody', 'custitem', 'custcol', 'custrecord', 'nsc', 'x', 'if', 'any', 'in', 'on', 'by']);
+export const STOPWORDS = new Set(['the', 'of', 'to', 'a', 'an', 'and', 'or', 'for', 'is', 'c', 'r', 'custom', 'field', 'fld', 'custentity', 'custbody', 'custitem', 'custcol', 'custrecord', 'nsc', 'x', 'if', 'any', 'in', 'on', 'by', 'has']);
 
 /** Generic tokens that weigh less in similarity. */
 export const GENERIC_WEIGHT: Record<string, number> = { name: 0.5, date: 0.5, number: 0.5, code: 0.5, type: 0.5, amount: 0.6, id: 0.5, value: 0.4, text: 0.4, flag: 0.4, list: 0.4 };

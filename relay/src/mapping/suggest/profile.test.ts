@@ -36,6 +36,15 @@ describe('type compatibility', () => {
     expect(typeFamily('currency')).toBe('money');
     expect(typeFamily('select')).toBe('picklist');
   });
+  it('knows SuiteScript field types and Salesforce Metadata API type names', () => {
+    expect(typeFamily('datetimetz')).toBe('datetime');
+    expect(typeFamily('checkbox')).toBe('boolean');
+    expect(typeFamily('posfloat')).toBe('number');
+    expect(typeFamily('LongTextArea')).toBe('longtext');
+    expect(typeFamily('AutoNumber')).toBe('text');
+    expect(typeFamily('MultiselectPicklist')).toBe('picklist');
+    expect(typeFamily('somethingElse')).toBe('unknown');
+  });
   it('rates compatibility', () => {
     expect(typeCompatibility('email', 'email')).toBe(1);
     expect(typeCompatibility('date', 'datetime')).toBe(0.9);

@@ -63,8 +63,14 @@ export interface PairScore {
 export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6 };
 const DISTINCTIVE = new Set(['email', 'phone', 'url']);
 
-const describeMatch = (m: string[], via: Map<string, string>) =>
-  m.map((c) => (c.includes('≈') ? `"${c.replace('≈', '" abbreviates "')}"` : via.get(c) && via.get(c) !== c.replace(/_/g, ' ') ? `"${c.replace(/_/g, ' ')}" (via "${via.get(c)}")` : `"${c.replace(/_/g, ' ')}"`)).join(', ');
+const describeOne = (c: string, via: Map<string, string>): string => {
+  if (c.includes('≈')) return `"${c.replace('≈', '" abbreviates "')}"`;
+  if (c.includes('~')) return `"${c.replace('~', '" shares a stem with "')}"`;
+  if (c.includes('=')) return `"${c.replace('=', '" is "').replace('+', ' ')}"`;
+  const plain = c.replace(/_/g, ' ');
+  return via.get(c) && via.get(c) !== plain ? `"${plain}" (via "${via.get(c)}")` : `"${plain}"`;
+};
+const describeMatch = (m: string[], via: Map<string, string>) => m.map((c) => describeOne(c, via)).join(', ');
 
 /** Scores a source field for a target field and says why. */
 export function scorePair(s: PreparedField, t: PreparedField): PairScore {

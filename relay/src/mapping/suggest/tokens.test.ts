@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abbreviates, concepts, conceptSimilarity, rawTokens } from './tokens.js';
+import { abbreviates, concepts, conceptSimilarity, rawTokens, sharesStem } from './tokens.js';
 
 const keys = (s: string, o = {}) => [...concepts(s, o).items.keys()];
 
@@ -41,5 +41,23 @@ describe('tokens and concepts', () => {
     expect(abbreviates('xy', 'weight')).toBe(false);
     const s = conceptSimilarity(concepts('Wgt_Tol__c'), concepts('weightTolerance'));
     expect(s.score).toBeGreaterThan(0.5);
+  });
+  it('gives credit to inflections of one stem and to closed compounds', () => {
+    expect(sharesStem('reconciled', 'reconciliation')).toBe(true);
+    expect(sharesStem('shipped', 'shipping')).toBe(true);
+    expect(sharesStem('contract', 'contact')).toBe(false);
+    expect(sharesStem('state', 'statement')).toBe(false);
+    const inflected = conceptSimilarity(concepts('Is_Reconciled__c'), concepts('reconciliationStatus'));
+    expect(inflected.matched).toContain('reconciled~reconciliation');
+    const compound = conceptSimilarity(concepts('Username'), concepts('User Name'));
+    expect(compound.score).toBeGreaterThan(0.8);
+    expect(compound.matched).toEqual(['username=user+name']);
+    expect(conceptSimilarity(concepts('Username'), concepts('Nickname')).score).toBe(0);
+  });
+  it('expands common business abbreviations', () => {
+    expect(keys('Whse')).toEqual(keys('Warehouse'));
+    expect(keys('Prio')).toEqual(keys('Priority'));
+    expect(keys('FX Rt')).toEqual(keys('Exchange Rate'));
+    expect(keys('Has_Opted_Out__c')).toEqual(keys('Opted Out'));
   });
 });

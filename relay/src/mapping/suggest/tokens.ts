@@ -119,31 +119,71 @@ export function abbreviates(short: string, long: string): boolean {
   return j === short.length && short.length / long.length >= 0.35;
 }
 
+/**
+ * Two plain words are inflections of one stem: they share a beginning of 5+ letters covering most of the shorter
+ * word and then both go on differently ("approved"/"approval"). A word that is the other's prefix is left to
+ * `abbreviates`.
+ */
+export function sharesStem(a: string, b: string): boolean {
+  if (a.includes('_') || b.includes('_') || a === b) return false;
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k >= 5 && k < Math.min(a.length, b.length) && k >= 0.7 * Math.min(a.length, b.length);
+}
+
+/** The two unused words of `other` that spell `word` when joined ("birthdate" = "birth" + "date"), if any. */
+function compoundParts(word: string, other: Concepts, used: Set<string>): [string, string] | undefined {
+  if (word.length < 6) return undefined;
+  for (const p of other.items.keys()) {
+    if (used.has(p) || p.length < 3 || !word.startsWith(p)) continue;
+    const rest = word.slice(p.length);
+    if (rest.length >= 3 && rest !== p && other.items.has(rest) && !used.has(rest)) return [p, rest];
+  }
+  return undefined;
+}
+
 /** Weighted Dice similarity of two concept sets, with partial credit for abbreviations; and what matched. */
 export function conceptSimilarity(a: Concepts, b: Concepts): { score: number; matched: string[] } {
   let common = 0;
   const matched: string[] = [];
+  const usedA = new Set<string>();
   const usedB = new Set<string>();
   for (const [t, wa] of a.items) {
     const wb = b.items.get(t);
     if (wb !== undefined) {
       common += Math.min(wa, wb);
+      usedA.add(t);
       usedB.add(t);
       matched.push(t);
     }
   }
-  for (const [t, wa] of a.items) {
-    if (b.items.has(t)) continue;
-    for (const [u, wb] of b.items) {
-      if (usedB.has(u)) continue;
-      if (abbreviates(t, u) || abbreviates(u, t)) {
-        common += 0.7 * Math.min(wa, wb);
+  // Closed compounds: "birthdate" on one side, "birth" and "date" on the other.
+  for (const [x, y, ux, uy] of [[a, b, usedA, usedB], [b, a, usedB, usedA]] as const) {
+    for (const [t, wt] of x.items) {
+      if (ux.has(t) || t.includes('_')) continue;
+      const parts = compoundParts(t, y, uy);
+      if (!parts) continue;
+      common += 0.9 * ((wt + y.items.get(parts[0])! + y.items.get(parts[1])!) / 2);
+      ux.add(t);
+      uy.add(parts[0]);
+      uy.add(parts[1]);
+      matched.push(`${t}=${parts.join('+')}`);
+    }
+  }
+  // Abbreviations, then inflections of one stem ("approved"/"approval").
+  for (const [rule, credit, sep] of [[(t: string, u: string) => abbreviates(t, u) || abbreviates(u, t), 0.7, '≈'], [sharesStem, 0.8, '~']] as const) {
+    for (const [t, wa] of a.items) {
+      if (usedA.has(t)) continue;
+      for (const [u, wb] of b.items) {
+        if (usedB.has(u) || !rule(t, u)) continue;
+        common += credit * Math.min(wa, wb);
+        usedA.add(t);
         usedB.add(u);
-        matched.push(`${t}≈${u}`);
+        matched.push(`${t}${sep}${u}`);
         break;
       }
     }
   }
   const total = [...a.items.values()].reduce((s, w) => s + w, 0) + [...b.items.values()].reduce((s, w) => s + w, 0);
-  return { score: total === 0 ? 0 : (2 * common) / total, matched };
+  return { score: total === 0 ? 0 : Math.min(1, (2 * common) / total), matched };
 }

@@ -3,20 +3,21 @@ export type TypeFamily = 'text' | 'longtext' | 'email' | 'phone' | 'url' | 'numb
 
 export function typeFamily(t: string): TypeFamily {
   const s = t.toLowerCase().replace(/^(xsd|tns|platformcore|xs):/, '');
-  if (['string', 'text', 'char', 'varchar', 'encryptedstring', 'combobox'].includes(s)) return 'text';
-  if (['textarea', 'longtext', 'richtext', 'clobtext', 'html'].includes(s)) return 'longtext';
-  if (s === 'email' || s === 'emailaddress') return 'email';
+  // Salesforce describe and Metadata API names, NetSuite XSD names, SuiteScript field types (N/ui/serverWidget).
+  if (['string', 'text', 'char', 'varchar', 'encryptedstring', 'encryptedtext', 'combobox', 'autonumber', 'password'].includes(s)) return 'text';
+  if (['textarea', 'longtext', 'longtextarea', 'richtext', 'richtextarea', 'clobtext', 'html', 'inlinehtml', 'help'].includes(s)) return 'longtext';
+  if (s === 'email' || s === 'emailaddress' || s === 'mailto') return 'email';
   if (s === 'phone' || s === 'phonenumber') return 'phone';
   if (s === 'url' || s === 'link') return 'url';
-  if (['double', 'int', 'integer', 'long', 'float', 'number', 'decimal', 'float8'].includes(s)) return 'number';
-  if (['currency', 'money'].includes(s)) return 'money';
+  if (['double', 'int', 'integer', 'long', 'float', 'number', 'decimal', 'float8', 'posinteger', 'posfloat', 'rate'].includes(s)) return 'number';
+  if (['currency', 'money', 'currency2', 'poscurrency'].includes(s)) return 'money';
   if (s === 'percent') return 'percent';
   if (s === 'date') return 'date';
-  if (['datetime', 'timestamp', 'time'].includes(s)) return 'datetime';
+  if (['datetime', 'datetimetz', 'timestamp', 'timestamptz', 'time', 'timeofday'].includes(s)) return 'datetime';
   if (['boolean', 'checkbox', 'bool'].includes(s)) return 'boolean';
-  if (['reference', 'recordref', 'lookup', 'masterdetail', 'listorrecordref', 'customrecordref'].includes(s)) return 'reference';
+  if (['reference', 'recordref', 'lookup', 'masterdetail', 'externallookup', 'hierarchy', 'listorrecordref', 'customrecordref'].includes(s)) return 'reference';
   if (s === 'id') return 'id';
-  if (['picklist', 'multipicklist', 'select', 'multiselect', 'enum'].includes(s)) return 'picklist';
+  if (['picklist', 'multipicklist', 'multiselectpicklist', 'select', 'multiselect', 'radio', 'enum'].includes(s)) return 'picklist';
   return 'unknown';
 }
 
