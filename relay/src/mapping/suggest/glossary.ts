@@ -87,3 +87,44 @@ export const NETSUITE_GLOSSARY: Record<string, readonly string[]> = {
   taxSchedule: ['tax class', 'tax category'],
   countryOfManufacture: ['country of origin', 'origin country'],
 };
+
+/**
+ * The same for Salesforce standard fields whose API names say little in ERP words (Salesforce Object Reference:
+ * Task/Event, Case, Account, Opportunity, Order, Contract, Contact, User). Applies only to Salesforce fields.
+ */
+export const SALESFORCE_GLOSSARY: Record<string, readonly string[]> = {
+  WhatId: ['related to', 'company', 'account', 'transaction'],
+  WhoId: ['name', 'contact', 'person'],
+  ActivityDate: ['due date', 'activity date'],
+  Origin: ['case origin', 'channel', 'origin'],
+  SuppliedEmail: ['email', 'web email'],
+  SuppliedPhone: ['phone', 'web phone'],
+  SuppliedName: ['contact name', 'web name'],
+  SuppliedCompany: ['company name', 'web company'],
+  Industry: ['industry', 'category', 'segment', 'vertical'],
+  Rating: ['rating', 'grade', 'score'],
+  NumberOfEmployees: ['employees', 'headcount', 'staff count', 'company size'],
+  AnnualRevenue: ['annual revenue', 'revenue', 'turnover'],
+  Sic: ['sic code', 'industry code'],
+  TickerSymbol: ['ticker', 'stock symbol'],
+  Probability: ['probability', 'win probability', 'likelihood'],
+  ForecastCategoryName: ['forecast category', 'forecast'],
+  NextStep: ['next step', 'next action'],
+  ExpectedRevenue: ['weighted amount', 'expected revenue'],
+  ServiceDate: ['service date', 'delivery date'],
+  ListPrice: ['list price', 'base price'],
+  EffectiveDate: ['order date', 'start date', 'effective date'],
+  PoDate: ['po date', 'purchase order date'],
+  BillToContactId: ['bill to contact', 'billing contact'],
+  ShipToContactId: ['ship to contact', 'shipping contact'],
+  CustomerSignedDate: ['signed on', 'signed date', 'signature date'],
+  HasOptedOutOfEmail: ['email opt out', 'unsubscribed', 'do not email'],
+  DoNotCall: ['do not call'],
+  LastActivityDate: ['last activity'],
+  CommunityNickname: ['nickname'],
+  FederationIdentifier: ['sso id', 'federation id'],
+  CreatedById: ['created by'],
+  LastModifiedById: ['last modified by', 'modified by'],
+  AccountSource: ['lead source', 'source'],
+  DurationInMinutes: ['duration', 'length', 'minutes'],
+};

@@ -1,7 +1,7 @@
 import type { SchemaField } from './schema.js';
 import { concepts, conceptSimilarity, rawTokens, expandTokens, type Concepts } from './tokens.js';
 import { typeCompatibility, typeFamily, type TypeFamily } from './types.js';
-import { NETSUITE_GLOSSARY } from './glossary.js';
+import { NETSUITE_GLOSSARY, SALESFORCE_GLOSSARY } from './glossary.js';
 import { dominantKind, profileAgreement, profileFitsType, profileOf, type Profile } from './profile.js';
 
 /** A field prepared once: its concepts from name and label, type family and value profile. */
@@ -12,8 +12,9 @@ export interface PreparedField {
   family: TypeFamily;
   profile?: Profile;
   samples: Set<string>;
-  /** Alternative labels from the NetSuite glossary. */
+  /** Alternative labels from the NetSuite or Salesforce glossary. */
   alts: Concepts[];
+  system?: 'salesforce' | 'netsuite';
 }
 
 const PRIMARY_NAMES = new Set(['Name', 'name', 'companyName', 'displayName', 'entityName']);
@@ -50,7 +51,8 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     family,
     ...(profile ? { profile } : {}),
     samples: new Set((field.samples ?? []).map((s) => s.trim().toLowerCase()).filter(Boolean)),
-    alts: system === 'netsuite' ? (NETSUITE_GLOSSARY[field.name] ?? []).map((p) => concepts(p, { isReference })) : [],
+    alts: (system === 'netsuite' ? (NETSUITE_GLOSSARY[field.name] ?? []) : system === 'salesforce' ? (SALESFORCE_GLOSSARY[field.name] ?? []) : []).map((p) => concepts(p, { isReference })),
+    ...(system ? { system } : {}),
   };
 }
 
@@ -71,6 +73,9 @@ const describeOne = (c: string, via: Map<string, string>): string => {
   return via.get(c) && via.get(c) !== plain ? `"${plain}" (via "${via.get(c)}")` : `"${plain}"`;
 };
 const describeMatch = (m: string[], via: Map<string, string>) => m.map((c) => describeOne(c, via)).join(', ');
+
+const glossaryReason = (f: PreparedField, what: string, score: number) =>
+  f.system === 'salesforce' ? `Salesforce's ${f.field.name} means ${what} in ERP terms (${score.toFixed(2)})` : `NetSuite's ${f.field.name} means ${what} in CRM terms (${score.toFixed(2)})`;
 
 /** Scores a source field for a target field and says why. */
 export function scorePair(s: PreparedField, t: PreparedField): PairScore {
@@ -96,7 +101,7 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
   if (best.score > 0)
     reasons.push(
       best.what.includes('glossary')
-        ? `NetSuite's ${(s.alts.length ? s : t).field.name} means ${describeMatch(best.matched, best.via)} in CRM terms (${best.score.toFixed(2)})`
+        ? glossaryReason(best.what.startsWith('glossary') ? s : t, describeMatch(best.matched, best.via), best.score)
         : `${best.what} match on ${describeMatch(best.matched, best.via)} (${best.score.toFixed(2)})`,
     );
   // System-specific id vocabulary: "NetSuite Id" on one side and internalId on the other.

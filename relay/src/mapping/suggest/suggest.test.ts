@@ -82,6 +82,14 @@ describe('suggestMappings', () => {
     expect(Object.fromEntries(s.map((x) => [x.targetField, x.sourceField]))).toEqual({ Supplier__c: 'entity', Warehouse__c: 'location' });
     expect(s.find((x) => x.targetField === 'Supplier__c')!.reasons[0]).toMatch(/NetSuite's entity means "supplier"/);
   });
+  it('knows what Salesforce standard fields mean in ERP words', async () => {
+    const s = await suggestMappings(
+      { system: 'salesforce', object: 'Task', fields: [{ name: 'WhoId', label: 'Name ID', type: 'reference' }, { name: 'ActivityDate', label: 'Date', type: 'date' }, { name: 'Subject', label: 'Subject', type: 'string' }] },
+      { system: 'netsuite', object: 'customrecord_followup', fields: [{ name: 'custrecord_fu_person', label: 'Person', type: 'select' }, { name: 'custrecord_fu_due', label: 'Due Date', type: 'date' }, { name: 'custrecord_fu_color', label: 'Colour', type: 'text' }] },
+    );
+    expect(Object.fromEntries(s.map((x) => [x.targetField, x.sourceField]))).toEqual({ custrecord_fu_person: 'WhoId', custrecord_fu_due: 'ActivityDate' });
+    expect(s.find((x) => x.targetField === 'custrecord_fu_person')!.reasons[0]).toMatch(/Salesforce's WhoId means "person" in ERP terms/);
+  });
   it('answers nothing for empty schemas', async () => {
     expect(await suggestMappings({ ...account, fields: [] }, customer)).toEqual([]);
     expect(await suggestMappings(account, { ...customer, fields: [] })).toEqual([]);
