@@ -35,6 +35,7 @@ const jestCounts = (file) => {
 };
 
 const stages = [
+  { name: 'build', cmd: ['node', '--import', 'tsx', 'scripts/build-suitescripts.ts'] },
   { name: 'typecheck', cmd: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint', cmd: ['eslint', '.', '--max-warnings=0'] },
   {

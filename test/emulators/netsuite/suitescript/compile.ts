@@ -36,7 +36,9 @@ export function ensureCompiled(project = NETSUITE_PROJECT): void {
     try {
       fd = openSync(lock, 'wx');
     } catch {
-      if (waited > 120_000 || Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 120_000) rmSync(lock, { force: true });
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (!held) continue; // released between our attempt and the look: try again at once
+      if (waited > 120_000 || Date.now() - held.mtimeMs > 120_000) rmSync(lock, { force: true });
       sleep(100);
       continue;
     }

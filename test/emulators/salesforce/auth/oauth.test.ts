@@ -73,7 +73,9 @@ describe('OAuth 2.0 JWT bearer', () => {
       'token_type',
     ]);
     expect(r.body.access_token).toMatch(new RegExp(`^${t.sf.org.orgId.slice(0, 15)}!`));
-    expect(r.body.access_token!.split('.').length).not.toBe(3); // opaque, not a JWT
+    // Opaque like a real session id (`00D…!AQ…`, dots allowed), never a JWT whose header decodes to JSON.
+    expect(r.body.access_token).toMatch(/^00D[A-Za-z0-9]{12}![A-Za-z0-9.]+$/);
+    expect(() => JSON.parse(Buffer.from(r.body.access_token!.split('.')[0]!, 'base64url').toString('utf8'))).toThrow();
     expect(r.body.instance_url).toBe(t.sf.url);
     expect(r.body.id).toBe(`${t.sf.url}/id/${t.sf.org.orgId}/${t.sf.org.userId}`);
     expect(r.body).toMatchObject({ token_type: 'Bearer', scope: 'web openid api id', issued_at: String(clock) });
