@@ -74,6 +74,12 @@ const describeOne = (c: string, via: Map<string, string>): string => {
 };
 const describeMatch = (m: string[], via: Map<string, string>) => m.map((c) => describeOne(c, via)).join(', ');
 
+/** "External Id", "Ext Ref", "External Key": a field that stores another system's record id. */
+const externalKey = (f: SchemaField) => {
+  const words = expandTokens(rawTokens(`${f.name} ${f.label}`));
+  return words.includes('external') && words.some((w) => w === 'id' || w === 'reference' || w === 'key');
+};
+
 const glossaryReason = (f: PreparedField, what: string, score: number) =>
   f.system === 'salesforce' ? `Salesforce's ${f.field.name} means ${what} in ERP terms (${score.toFixed(2)})` : `NetSuite's ${f.field.name} means ${what} in CRM terms (${score.toFixed(2)})`;
 
@@ -107,6 +113,11 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
   // System-specific id vocabulary: "NetSuite Id" on one side and internalId on the other.
   const sysT = t.name.mentionsSystem ?? t.label.mentionsSystem;
   if (sysT && s.name.items.has('internal_id') && (t.name.items.has('internal_id') || t.label.items.has('internal_id'))) lexical = Math.max(lexical, 0.95);
+  // On a Salesforce custom field fed from NetSuite, "External Id/Ref/Key" holds the other system's id: internalId.
+  if (s.system === 'netsuite' && t.system === 'salesforce' && s.field.name === 'internalId' && /__c$/.test(t.field.name) && externalKey(t.field)) {
+    lexical = Math.max(lexical, 0.8);
+    reasons.push(`an external key on a Salesforce custom field holds the NetSuite record's internal id`);
+  }
 
   const tc = typeCompatibility(s.family, t.family);
   if (tc === 0) return { confidence: 0, reasons: [`types incompatible: ${s.field.type} → ${t.field.type}`] };

@@ -90,6 +90,14 @@ describe('suggestMappings', () => {
     expect(Object.fromEntries(s.map((x) => [x.targetField, x.sourceField]))).toEqual({ custrecord_fu_person: 'WhoId', custrecord_fu_due: 'ActivityDate' });
     expect(s.find((x) => x.targetField === 'custrecord_fu_person')!.reasons[0]).toMatch(/Salesforce's WhoId means "person" in ERP terms/);
   });
+  it('reads an external key on a Salesforce custom field as NetSuite\'s internal id, only from NetSuite', async () => {
+    const ns: Schema = { system: 'netsuite', object: 'customerRefund', fields: [{ name: 'internalId', label: 'Internal ID', type: 'string', samples: ['5512'] }, { name: 'memo', label: 'Memo', type: 'string' }] };
+    const refund: Schema = { system: 'salesforce', object: 'Refund__c', fields: [{ name: 'Ext_Key__c', label: 'Ext Key', type: 'string' }] };
+    const s = await suggestMappings(ns, refund);
+    expect(s.map((x) => [x.targetField, x.sourceField])).toEqual([['Ext_Key__c', 'internalId']]);
+    expect(s[0]!.reasons.join(' ')).toMatch(/external key on a Salesforce custom field/);
+    expect(await suggestMappings(ns, { ...refund, fields: [{ name: 'Color__c', label: 'Colour', type: 'string' }] })).toEqual([]);
+  });
   it('answers nothing for empty schemas', async () => {
     expect(await suggestMappings({ ...account, fields: [] }, customer)).toEqual([]);
     expect(await suggestMappings(account, { ...customer, fields: [] })).toEqual([]);
