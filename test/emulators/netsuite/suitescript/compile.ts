@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,11 +31,14 @@ export function ensureCompiled(project = NETSUITE_PROJECT): void {
   const src = path.join(project, 'src', 'TypeScripts');
   const fresh = () => existsSync(out) && newest(out) >= newest(src);
   const lock = `${out}.lock`;
+  // A fresh clone has no SuiteScripts folder yet (compiled output is not committed).
+  mkdirSync(path.dirname(out), { recursive: true });
   for (let waited = 0; !fresh(); waited += 100) {
     let fd: number;
     try {
       fd = openSync(lock, 'wx');
-    } catch {
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const held = statSync(lock, { throwIfNoEntry: false });
       if (!held) continue; // released between our attempt and the look: try again at once
       if (waited > 120_000 || Date.now() - held.mtimeMs > 120_000) rmSync(lock, { force: true });
