@@ -106,13 +106,9 @@ export async function claimWork(db: Db, o: ClaimOptions): Promise<ClaimedItem[]>
   });
 }
 
-async function supersede(q: Sql, r: WorkRow, by: number, now: number): Promise<void> {
-  await q.run(
-    `UPDATE work SET status = 'superseded', superseded_by = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL
-     WHERE id = ?`,
-    [by, now, r.id],
-  );
-  await insertSyncLog(q, {
+/** What identifies a work row in the sync log and the dead-letter queue. */
+function rowIdentity(r: WorkRow) {
+  return {
     workId: r.id,
     inboxId: r.inbox_id,
     flow: r.flow,
@@ -121,6 +117,17 @@ async function supersede(q: Sql, r: WorkRow, by: number, now: number): Promise<v
     target: r.target,
     operation: r.operation,
     idempotencyKey: r.idempotency_key,
+  };
+}
+
+async function supersede(q: Sql, r: WorkRow, by: number, now: number): Promise<void> {
+  await q.run(
+    `UPDATE work SET status = 'superseded', superseded_by = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL
+     WHERE id = ?`,
+    [by, now, r.id],
+  );
+  await insertSyncLog(q, {
+    ...rowIdentity(r),
     outcome: 'superseded',
     reason: `superseded by a later change to the same record (work #${by})`,
     attempts: Number(r.attempts),
@@ -166,14 +173,7 @@ export async function completeWork(
       const attempts = Number(r.attempts) + (o.kind === 'release' ? 0 : 1);
       const durationMs = now - Number(r.first_attempt_at ?? now);
       const log = {
-        workId: r.id,
-        inboxId: r.inbox_id,
-        flow: r.flow,
-        source: r.source,
-        sourceId: r.source_id,
-        target: r.target,
-        operation: r.operation,
-        idempotencyKey: r.idempotency_key,
+        ...rowIdentity(r),
         attempts,
         durationMs,
         now,
@@ -200,15 +200,8 @@ export async function completeWork(
         );
         await insertDlq(q, {
           stage: 'deliver',
-          workId: r.id,
-          inboxId: r.inbox_id,
-          flow: r.flow,
-          source: r.source,
-          sourceId: r.source_id,
-          target: r.target,
-          operation: r.operation,
+          ...rowIdentity(r),
           laneKey: r.lane_key,
-          idempotencyKey: r.idempotency_key,
           payload: r.payload,
           reason: o.reason,
           response: o.response,
