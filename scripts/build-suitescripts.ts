@@ -7,4 +7,4 @@ import { ensureCompiled, NETSUITE_PROJECT } from '../test/emulators/netsuite/sui
 
 const started = Date.now();
 ensureCompiled();
-console.log(`suitescripts: compiled ${NETSUITE_PROJECT}src/TypeScripts (${Date.now() - started} ms)`);
+console.log(`suitescripts: ${NETSUITE_PROJECT}src/TypeScripts compiled or up to date (${Date.now() - started} ms)`);
