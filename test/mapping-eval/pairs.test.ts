@@ -15,11 +15,21 @@ describe('labelled schema pairs', () => {
     }
   });
 
-  it('load every split, including the fresh4 and fresh5 held-out splits', () => {
+  it('load every split, including the fresh4, fresh5 and fresh6 held-out splits', () => {
     const count = (split: string) => pairs.filter((p) => p.split === split).length;
-    for (const split of ['dev', 'test', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5']) expect(count(split), split).toBeGreaterThan(0);
+    for (const split of ['dev', 'test', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6']) expect(count(split), split).toBeGreaterThan(0);
     expect(new Set(pairs.map((p) => p.id)).size).toBe(pairs.length);
     const fresh4 = pairs.filter((p) => p.split === 'fresh4');
     expect(fresh4.reduce((n, p) => n + Object.keys(p.expected).length, 0)).toBeGreaterThanOrEqual(60);
+  });
+
+  it('give fresh6 at least 4 pairs, 60 labelled targets and some (10-20 %) with no correct source', () => {
+    const fresh6 = pairs.filter((p) => p.split === 'fresh6');
+    expect(fresh6.length).toBeGreaterThanOrEqual(4);
+    const labels = fresh6.flatMap((p) => Object.values(p.expected));
+    expect(labels.length).toBeGreaterThanOrEqual(60);
+    const share = labels.filter((v) => v === null).length / labels.length;
+    expect(share).toBeGreaterThanOrEqual(0.1);
+    expect(share).toBeLessThanOrEqual(0.2);
   });
 });
