@@ -21,14 +21,23 @@ export const NETSUITE_GLOSSARY: Record<string, readonly string[]> = {
   accessLevel: ['private', 'visibility'],
   title: ['subject', 'name'],
   dueDate: ['due date', 'receive by', 'expected date', 'expires'],
-  tranDate: ['date', 'transaction date'],
+  tranDate: ['date', 'transaction date', 'request date', 'requested on'],
   otherRefNum: ['po number', 'reference number', 'customer reference'],
   altName: ['legal name', 'alternate name'],
   vatRegNumber: ['tax id', 'tax number', 'vat number'],
   terms: ['payment terms', 'terms'],
   exchangeRate: ['fx rate', 'exchange rate', 'conversion rate'],
   shipMethod: ['carrier', 'ship via', 'shipping method'],
-  memo: ['memo', 'notes', 'remarks', 'description'],
+  memo: ['memo', 'notes', 'remarks', 'description', 'narrative'],
+  // Subsidiary: the legal entity (OneWorld) a transaction or record books to.
+  subsidiary: ['legal entity', 'operating company', 'business unit', 'company code'],
+  fedIdNumber: ['tax id', 'federal id', 'ein', 'vat number', 'company registration number'],
+  // An item's vendor field is its preferred vendor.
+  vendor: ['preferred vendor', 'supplier', 'primary supplier'],
+  // On a vendor or customer payment, total is the amount paid.
+  total: ['total', 'amount', 'grand total', 'amount paid'],
+  baseCost: ['budgeted cost', 'planned cost', 'budget'],
+  entityId: ['entity id', 'account number', 'customer number', 'vendor number'],
   // Entity records (customer, contact, vendor, partner, employee), from the SuiteTalk 2023_2 field lists.
   isPerson: ['individual', 'person account', 'is individual'],
   phoneticName: ['pronunciation', 'phonetic name'],
@@ -127,4 +136,11 @@ export const SALESFORCE_GLOSSARY: Record<string, readonly string[]> = {
   LastModifiedById: ['last modified by', 'modified by'],
   AccountSource: ['lead source', 'source'],
   DurationInMinutes: ['duration', 'length', 'minutes'],
+  // WorkOrder, Case, Task, Event: the one-line summary of the record.
+  Subject: ['subject', 'summary', 'title', 'short description', 'headline'],
+  // WorkOrder/WorkOrderLineItem.Duration: the estimated time to do the work (in DurationType units, usually hours).
+  Duration: ['duration', 'estimated duration', 'estimated hours', 'estimated time'],
+  // The record owner; on field-service records (WorkOrder, ServiceAppointment) the assigned technician.
+  OwnerId: ['owner', 'assigned to', 'assignee', 'technician', 'responsible'],
+  AccountNumber: ['account number', 'customer number', 'customer id'],
 };

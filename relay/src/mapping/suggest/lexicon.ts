@@ -38,7 +38,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['postal code', 'zip', 'zip code', 'zip postal code', 'postal', 'post code'],
   ['website', 'url', 'web address', 'web site', 'web', 'homepage', 'home page', 'site url'],
   ['owner', 'sales rep', 'salesrep', 'sales representative', 'account owner', 'account manager', 'rep', 'assigned to', 'assigned', 'case owner', 'opportunity owner'],
-  ['description', 'memo', 'comment', 'note', 'remark', 'details', 'sales description', 'product description', 'line description', 'account description', 'message', 'incoming message', 'body', 'reason'],
+  ['description', 'memo', 'comment', 'note', 'remark', 'details', 'sales description', 'product description', 'line description', 'account description', 'message', 'incoming message', 'body', 'reason', 'narrative', 'narration'],
   ['transaction date', 'close date', 'order date', 'invoice date', 'bill date', 'posting date', 'document date', 'received on', 'received date', 'date received', 'payment date', 'issue date', 'issued on', 'entry date', 'work date'],
   ['record id', 'id', 'external id', 'salesforce id', 'sf id', 'external key'],
   ['internal id', 'netsuite id', 'netsuite internal id', 'ns id', 'ns internal id'],
@@ -48,7 +48,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['email', 'e mail', 'email address', 'mail'],
   ['unit price', 'rate', 'sales price', 'price', 'selling price'],
   ['total', 'amount', 'total price', 'total amount', 'order amount', 'grand total', 'order total', 'net amount'],
-  ['balance', 'amount remaining', 'balance due', 'amount due', 'open balance', 'outstanding', 'outstanding balance', 'remaining', 'open payable', 'open receivable', 'payable balance', 'receivable balance', 'unapplied', 'unapplied amount'],
+  ['balance', 'amount remaining', 'balance due', 'amount due', 'open balance', 'outstanding', 'outstanding balance', 'remaining', 'open payable', 'open receivable', 'payable balance', 'receivable balance', 'unapplied', 'unapplied amount', 'left', 'leftover'],
   ['customer', 'account', 'entity', 'client', 'customer account', 'bill to account', 'sold to'],
   ['job title', 'title', 'position'],
   ['manager', 'supervisor', 'reports to', 'boss'],
@@ -97,6 +97,10 @@ export const SYNONYM_GROUPS: string[][] = [
   ['street', 'address 1', 'address line 1', 'street address', 'street 1', 'address'],
   ['entity number', 'entity id', 'customer number', 'customer code', 'customer id', 'vendor id', 'vendor number', 'vendor code', 'supplier id', 'supplier number', 'supplier code', 'employee number', 'employee id', 'personnel number', 'staff number', 'partner id', 'partner code'],
   ['location', 'office', 'branch', 'warehouse', 'plant'],
+  // NetSuite says vendor where many admins say supplier; an item's vendor is its preferred (primary) supplier.
+  ['vendor', 'supplier', 'preferred vendor', 'preferred supplier', 'primary vendor', 'primary supplier', 'default vendor', 'default supplier'],
+  // What a plan, contract or budget grants.
+  ['allowance', 'allotment', 'quota', 'allowed'],
   ['line number', 'line', 'sort order', 'line sequence', 'sequence'],
 ];
 

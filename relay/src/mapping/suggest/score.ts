@@ -20,7 +20,7 @@ export interface PreparedField {
 const PRIMARY_NAMES = new Set(['Name', 'name', 'companyName', 'displayName', 'entityName']);
 const PERSON_OBJECTS = new Set(['contact', 'employee', 'lead', 'user', 'partner', 'vendor', 'customer']);
 
-export function prepareField(field: SchemaField, object: string, system?: 'salesforce' | 'netsuite'): PreparedField {
+export function prepareField(field: SchemaField, object: string, system?: 'salesforce' | 'netsuite', opts: { autoNumberName?: boolean } = {}): PreparedField {
   const objectWords = expandTokens(rawTokens(object.replace(/^customrecord_?/i, '')));
   const objectTokens = new Set(objectWords);
   const objectInitials = objectWords.length > 1 ? objectWords.map((w) => w[0]).join('') : undefined;
@@ -42,6 +42,12 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
       c.items.delete('job_title');
       c.items.set('primary_name', 1);
     }
+  // Salesforce objects without a Name field (Case, Contract, WorkOrder, ...) are named by their auto-number
+  // <Object>Number (CaseNumber, ContractNumber, WorkOrderNumber): it is the record's primary name.
+  if (system === 'salesforce' && opts.autoNumberName && field.name === `${object}Number`) {
+    name.items = new Map([['primary_name', 1], ['document_number', 1]]);
+    name.via.set('primary_name', `${field.name} (auto-number name)`);
+  }
   const labelWords = expandTokens(rawTokens(field.label || ''));
   if (labelWords.length > 1 && labelWords[labelWords.length - 1] === 'name' && labelWords.slice(0, -1).every((w) => objectTokens.has(w))) label.items.set('primary_name', 1);
   return {

@@ -80,7 +80,14 @@ describe('suggestMappings', () => {
       { system: 'salesforce', object: 'Bill__c', fields: [{ name: 'Supplier__c', label: 'Supplier', type: 'reference' }, { name: 'Warehouse__c', label: 'Warehouse', type: 'string' }] },
     );
     expect(Object.fromEntries(s.map((x) => [x.targetField, x.sourceField]))).toEqual({ Supplier__c: 'entity', Warehouse__c: 'location' });
-    expect(s.find((x) => x.targetField === 'Supplier__c')!.reasons[0]).toMatch(/NetSuite's entity means "supplier"/);
+    // The label "Vendor" already says supplier (one concept); the NetSuite glossary carries an unlabelled entity.
+    expect(s.find((x) => x.targetField === 'Supplier__c')!.reasons[0]).toMatch(/"vendor" \(via "supplier"\)/);
+    const bare = await suggestMappings(
+      { system: 'netsuite', object: 'vendorBill', fields: [{ name: 'entity', label: 'Entity', type: 'RecordRef' }] },
+      { system: 'salesforce', object: 'Bill__c', fields: [{ name: 'Payee__c', label: 'Payee', type: 'reference' }] },
+    );
+    expect(bare.map((x) => x.sourceField)).toEqual(['entity']);
+    expect(bare[0]!.reasons[0]).toMatch(/NetSuite's entity means "payee"/);
   });
   it('knows what Salesforce standard fields mean in ERP words', async () => {
     const s = await suggestMappings(
@@ -101,5 +108,30 @@ describe('suggestMappings', () => {
   it('answers nothing for empty schemas', async () => {
     expect(await suggestMappings({ ...account, fields: [] }, customer)).toEqual([]);
     expect(await suggestMappings(account, { ...customer, fields: [] })).toEqual([]);
+  });
+  it('names an object without a Name field by its auto-number, and only then', async () => {
+    const target: Schema = { system: 'netsuite', object: 'customrecord_job', fields: [{ name: 'name', label: 'Name', type: 'text' }] };
+    const workOrder: Schema = { system: 'salesforce', object: 'WorkOrder', fields: [{ name: 'WorkOrderNumber', label: 'Work Order Number', type: 'string' }] };
+    expect((await suggestMappings(workOrder, target)).map((x) => x.sourceField)).toEqual(['WorkOrderNumber']);
+    const named: Schema = { ...workOrder, fields: [...workOrder.fields, { name: 'Name', label: 'Work Order Name', type: 'string' }] };
+    expect((await suggestMappings(named, target)).map((x) => x.sourceField)).toEqual(['Name']);
+  });
+  it('reads supplier as vendor, "left" as remaining and Salesforce standard fields through their glossary', async () => {
+    const source: Schema = { system: 'salesforce', object: 'WorkOrder', fields: [
+      { name: 'Subject', label: 'Subject', type: 'string' },
+      { name: 'Duration', label: 'Duration', type: 'double' },
+      { name: 'RemainingCases', label: 'Remaining Cases', type: 'int' },
+      { name: 'CasesPerEntitlement', label: 'Cases Per Entitlement', type: 'int' },
+    ] };
+    const target: Schema = { system: 'netsuite', object: 'customrecord_job', fields: [
+      { name: 'custrecord_summary', label: 'Summary', type: 'text' },
+      { name: 'custrecord_est_hrs', label: 'Est. Hours', type: 'float' },
+      { name: 'custrecord_cases_left', label: 'Cases Left', type: 'integer' },
+    ] };
+    const m = Object.fromEntries((await suggestMappings(source, target)).map((x) => [x.targetField, x.sourceField]));
+    expect(m).toEqual({ custrecord_summary: 'Subject', custrecord_est_hrs: 'Duration', custrecord_cases_left: 'RemainingCases' });
+    const item: Schema = { system: 'netsuite', object: 'inventoryItem', fields: [{ name: 'vendor', label: 'Preferred Vendor', type: 'RecordRef' }] };
+    const stock: Schema = { system: 'salesforce', object: 'Stock__c', fields: [{ name: 'Main_Supplier__c', label: 'Main Supplier', type: 'reference' }] };
+    expect((await suggestMappings(item, stock)).map((x) => x.sourceField)).toEqual(['vendor']);
   });
 });

@@ -22,8 +22,10 @@ export const DEFAULT_THRESHOLD = 0.35;
  */
 export async function suggestMappings(source: Schema, target: Schema, opts: SuggestOptions = {}): Promise<Suggestion[]> {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  const src = source.fields.map((f) => prepareField(f, source.object, source.system));
-  const tgt = target.fields.map((f) => prepareField(f, target.object, target.system));
+  // A Salesforce object without a Name field is named by its auto-number (see prepareField).
+  const autoNumberName = (s: Schema) => ({ autoNumberName: s.system === 'salesforce' && !s.fields.some((f) => f.name === 'Name') });
+  const src = source.fields.map((f) => prepareField(f, source.object, source.system, autoNumberName(source)));
+  const tgt = target.fields.map((f) => prepareField(f, target.object, target.system, autoNumberName(target)));
   const accepted = opts.memory ? await opts.memory.accepted(source.system, target.system) : [];
 
   const scores = tgt.map((t) =>

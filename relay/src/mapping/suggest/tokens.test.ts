@@ -26,6 +26,10 @@ describe('tokens and concepts', () => {
     expect(keys('NS_Emp_Id__c')).toEqual(['internal_id']);
     expect(keys('NetSuite_Id__c')).toEqual(['internal_id']);
     expect(keys('NetSuite_Entity_Id__c')).toEqual(['entity_number']);
+    // Ref and Key mark a stored id as much as Id does.
+    expect(keys('NS_Item_Ref__c')).toEqual(['internal_id']);
+    expect(keys('NetSuite_Emp_Key__c')).toEqual(['internal_id']);
+    expect(keys('NS_Order_Status__c')).not.toEqual(['internal_id']);
   });
   it('drops the id suffix of references and reads a company reference as the customer', () => {
     expect(keys('AccountId', { isReference: true })).toEqual(['customer']);

@@ -20,6 +20,9 @@ export function rawTokens(s: string): string[] {
   return t;
 }
 
+/** Words that, ending a field name after a system name, mark a stored record id. */
+const ID_MARKERS = new Set(['id', 'reference', 'key']);
+
 const stem = (w: string) => (w.length > 4 && w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') ? w.slice(0, -1) : w);
 
 /** Expands abbreviations token by token ("inv dt" → "invoice date"), drops stopwords, stems plurals. */
@@ -72,8 +75,9 @@ export function concepts(text: string, opts: { objectTokens?: Set<string>; objec
     mentionsSystem = sys === 'ns' || sys === 'netsuite' ? 'netsuite' : 'salesforce';
     const rest = words.filter((w) => !SYSTEM_TOKENS.has(w));
     // "NetSuite Id" / "NS Internal Id" = NetSuite's internalId.
-    // "NetSuite Id", "NS Rec Id", "NS Emp Id": NetSuite's internalId (but "NetSuite Entity Id" is the entity number).
-    if (mentionsSystem === 'netsuite' && rest.length > 0 && rest[rest.length - 1] === 'id' && !rest.some((w) => w === 'entity' || w === 'external')) words = ['internal', 'id'];
+    // "NetSuite Id", "NS Rec Id", "NS Item Ref", "NS Emp Key": NetSuite's internalId (but "NetSuite Entity Id" is the
+    // entity number). Ref and Key mark a stored id as much as Id does.
+    if (mentionsSystem === 'netsuite' && rest.length > 0 && ID_MARKERS.has(rest[rest.length - 1]!) && !rest.some((w) => w === 'entity' || w === 'external')) words = ['internal', 'id'];
     else words = rest;
   }
   // A reference field's trailing "id" says how it is stored, not what it is ("AccountId" is the account).
