@@ -96,6 +96,17 @@ describe('SoapNetSuiteClient writes', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it('refuses a delete or getList key without an id locally, as a per-item failure at its index', async () => {
+    const { c, requests } = client(okWrites());
+    const [d] = await c.delete([{ type: 'customer' }]);
+    const [g] = await c.getList([{ type: 'customer' }]);
+    for (const r of [d, g]) {
+      expect(r).toMatchObject({ ok: false, error: { code: 'NS_VALIDATION', record: { index: 0 } } });
+      expect(r?.ok === false && r.error.message).toContain('a reference needs an internalId or an externalId');
+    }
+    expect(requests).toHaveLength(0);
+  });
+
   it('a fault fails every record of its chunk only, each bound to its record', async () => {
     const { c } = client(
       (req, n) =>

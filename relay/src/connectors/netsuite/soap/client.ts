@@ -70,6 +70,27 @@ function toNsRecord(p: ParsedRecord, fallbackType: NsRecordType): NsRecord {
   };
 }
 
+/**
+ * Encodes each input for a list operation. An input that cannot be encoded (unknown field, missing key)
+ * gets its NetSuiteError in `results` at its own index; the others go on to be sent.
+ */
+function encodeEach<T>(
+  items: readonly T[],
+  encode: (item: T, index: number) => XmlObject,
+  results: (WriteResult | ReadResult)[],
+): { index: number; body: XmlObject }[] {
+  const valid: { index: number; body: XmlObject }[] = [];
+  items.forEach((item, index) => {
+    try {
+      valid.push({ index, body: encode(item, index) });
+    } catch (e) {
+      if (!isNetSuiteError(e)) throw e;
+      results[index] = { ok: false, error: e };
+    }
+  });
+  return valid;
+}
+
 export class SoapNetSuiteClient implements NetSuitePort {
   readonly transport: SoapTransport;
   private readonly limits: SoapLimits;
@@ -98,14 +119,7 @@ export class SoapNetSuiteClient implements NetSuitePort {
 
   async delete(keys: readonly NsRecordKey[]): Promise<WriteResult[]> {
     const results: WriteResult[] = new Array(keys.length);
-    const valid: { index: number; body: XmlObject }[] = [];
-    keys.forEach((k, index) => {
-      try {
-        valid.push({ index, body: encodeRecordRef(k, index) });
-      } catch (e) {
-        results[index] = { ok: false, error: e as NetSuiteError };
-      }
-    });
+    const valid = encodeEach(keys, encodeRecordRef, results);
     await Promise.all(
       chunk(valid, this.limits.deleteList).map((part) =>
         this.sendWriteList(
@@ -131,14 +145,7 @@ export class SoapNetSuiteClient implements NetSuitePort {
 
   async getList(keys: readonly NsRecordKey[]): Promise<ReadResult[]> {
     const results: ReadResult[] = new Array(keys.length);
-    const valid: { index: number; body: XmlObject }[] = [];
-    keys.forEach((k, index) => {
-      try {
-        valid.push({ index, body: encodeRecordRef(k, index) });
-      } catch (e) {
-        results[index] = { ok: false, error: e as NetSuiteError };
-      }
-    });
+    const valid = encodeEach(keys, encodeRecordRef, results);
     await Promise.all(
       chunk(valid, this.limits.getList).map(async (part) => {
         try {
@@ -271,16 +278,8 @@ export class SoapNetSuiteClient implements NetSuitePort {
   private async write(kind: RecordPurpose, records: readonly NsRecord[]): Promise<WriteResult[]> {
     const op = WRITE_OPS[kind];
     const results: WriteResult[] = new Array(records.length);
-    const valid: { index: number; body: XmlObject }[] = [];
     const prefixes = new Set<string>();
-    records.forEach((r, index) => {
-      try {
-        valid.push({ index, body: encodeRecord(r, kind, index, prefixes) });
-      } catch (e) {
-        if (!isNetSuiteError(e)) throw e;
-        results[index] = { ok: false, error: e };
-      }
-    });
+    const valid = encodeEach(records, (r, index) => encodeRecord(r, kind, index, prefixes), results);
     await Promise.all(
       chunk(valid, this.limits[op.limit]).map((part) =>
         this.sendWriteList(
