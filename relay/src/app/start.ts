@@ -69,7 +69,10 @@ export async function startRelay(config: Env, options: StartOptions) {
   const inbox = durable.pipeline.inbox;
 
   const readiness: ReadinessCheck[] = [durable.readiness];
-  const api: RouteModule[] = [...durable.api, { path: '/mappings', routes: mappingRoutes() }];
+  // The mapping API remembers accepted mappings and reads order history and known parties from the store.
+  const { mappingMemory, orderHistory, parties } = durable.store;
+  const mappings = mappingRoutes({ memory: mappingMemory, history: orderHistory, parties });
+  const api: RouteModule[] = [...durable.api, { path: '/mappings', routes: mappings }];
   const publicRoutes: RouteModule[] = [];
 
   // Every NetSuite call (flows and API routes alike) takes a slot of the pipeline's account-wide

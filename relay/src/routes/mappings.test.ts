@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app/create-app.js';
@@ -6,6 +9,8 @@ import { createMetricsRegistry } from '../http/metrics.js';
 import { mappingRoutes, type MappingRoutesDeps } from './mappings.js';
 import { MappingRegistry } from '../mapping/registry.js';
 import { InMemoryHistory } from '../mapping/anomaly/history.js';
+import { InMemoryAcceptedMappings } from '../mapping/suggest/memory.js';
+import { openSqliteStore } from '../store/open-store.js';
 
 const TOKEN = 'map-t0ken';
 function app(deps: MappingRoutesDeps = {}) {
@@ -52,6 +57,68 @@ describe('POST /api/v1/mappings/suggest', () => {
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect(body.error.details[0]!.path).toBe('source.system');
     expect((await post(app(), '/suggest', '{not json')).status).toBe(400);
+  });
+});
+
+describe('POST /api/v1/mappings/accept', () => {
+  type Suggestion = { sourceField: string; targetField: string; confidence: number; reasons: string[] };
+  const suggest = async (a: ReturnType<typeof app>) => {
+    const res = await post(a, '/suggest', suggestBody);
+    const list = ((await res.json()) as { suggestions: Suggestion[] }).suggestions;
+    return (target: string) => list.find((s) => s.targetField === target);
+  };
+  const accept = (pairs: [string, string][]) => ({
+    source: { system: 'salesforce', object: 'Account' },
+    target: { system: 'netsuite', object: 'customer' },
+    mappings: pairs.map(([sourceField, targetField]) => ({ sourceField, targetField })),
+  });
+
+  it('remembers accepted pairs in the durable store, so suggest ranks them higher with the reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nsc-map-accept-'));
+    const store = await openSqliteStore({ dataDir: dir });
+    try {
+      const a = app({ memory: store.mappingMemory });
+      const before = await suggest(a);
+      expect(before('creditLimit')).toBeUndefined();
+      const res = await post(a, '/accept', accept([['Rating', 'creditLimit'], ['Name', 'companyName'], ['Rating', 'creditLimit']]));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ recorded: 2 });
+      expect((await (await post(a, '/accept', accept([['Name', 'companyName']]))).json())).toEqual({ recorded: 1 });
+      const after = await suggest(a);
+      expect(after('creditLimit')).toMatchObject({ sourceField: 'Rating' });
+      expect(after('creditLimit')!.confidence).toBeGreaterThan(0.35);
+      expect(after('creditLimit')!.reasons[0]).toMatch(/accepted by an admin for Account → customer before \(1×\)/);
+      expect(after('companyName')!.reasons[0]).toMatch(/accepted by an admin for Account → customer before \(2×\)/);
+      expect(after('companyName')!.confidence).toBeGreaterThanOrEqual(before('companyName')!.confidence);
+      expect(await store.mappingMemory.accepted('salesforce', 'netsuite')).toContainEqual(expect.objectContaining({ sourceField: 'Name', targetField: 'companyName', count: 2 }));
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('works with a memory that records one pair at a time', async () => {
+    const memory = new InMemoryAcceptedMappings();
+    const res = await post(app({ memory }), '/accept', accept([['Rating', 'creditLimit'], ['Name', 'companyName']]));
+    expect(await res.json()).toEqual({ recorded: 2 });
+    expect((await memory.accepted('salesforce', 'netsuite')).map((m) => `${m.sourceField}>${m.targetField}:${m.count}`).sort()).toEqual(['Name>companyName:1', 'Rating>creditLimit:1']);
+  });
+  it('answers 503 NOT_CONFIGURED when no memory is wired', async () => {
+    const res = await post(app(), '/accept', accept([['Name', 'companyName']]));
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_CONFIGURED');
+  });
+  it('validates the body, naming the field', async () => {
+    const memory = new InMemoryAcceptedMappings();
+    const bad = async (body: unknown) => {
+      const res = await post(app({ memory }), '/accept', body);
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: { details: { path: string }[] } }).error.details.map((d) => d.path);
+    };
+    expect(await bad(accept([]))).toEqual(['mappings']);
+    expect(await bad(accept(Array.from({ length: 501 }, (_, i): [string, string] => [`F${i}`, 'x'])))).toEqual(['mappings']);
+    expect(await bad({ ...accept([['Name', 'companyName']]), target: { system: 'sap', object: 'customer' } })).toEqual(['target.system']);
+    expect(await bad(accept([['Name', ' ']]))).toEqual(['mappings.0.targetField']);
+    expect(await memory.accepted('salesforce', 'netsuite')).toEqual([]);
   });
 });
 

@@ -121,6 +121,76 @@ CREATE TABLE limiter_leases (
 );
 `;
 
+/**
+ * Version 2: what the mapping engine remembers. `accepted_mappings` counts each field pair admins accepted;
+ * `order_history` keeps one row per (order, product) for anomaly statistics (a replayed order replaces its
+ * rows); `customer_currencies` the currency each customer trades in; `parties` the known customers,
+ * contacts, vendors and leads, with `party_keys` as their blocking index for duplicate candidates.
+ */
+const mappingTables = (id: string, real: string, text = 'TEXT', big = 'BIGINT') => `
+CREATE TABLE accepted_mappings (
+  source_system ${text} NOT NULL,
+  source_object ${text} NOT NULL,
+  source_field ${text} NOT NULL,
+  target_system ${text} NOT NULL,
+  target_object ${text} NOT NULL,
+  target_field ${text} NOT NULL,
+  count INTEGER NOT NULL,
+  first_at ${big} NOT NULL,
+  last_at ${big} NOT NULL,
+  PRIMARY KEY (source_system, target_system, source_object, target_object, source_field, target_field)
+);
+CREATE TABLE order_history (
+  order_id ${text} NOT NULL,
+  line_key ${text} NOT NULL,
+  customer_id ${text} NOT NULL,
+  rep_id ${text},
+  product_id ${text},
+  currency ${text} NOT NULL,
+  order_total ${real} NOT NULL,
+  quantity ${real},
+  unit_price ${real},
+  discount_percent ${real},
+  at ${big} NOT NULL,
+  PRIMARY KEY (order_id, line_key)
+);
+CREATE INDEX order_history_customer ON order_history (customer_id, currency, at);
+CREATE INDEX order_history_product ON order_history (product_id, currency, at);
+CREATE INDEX order_history_rep ON order_history (rep_id, currency, at);
+CREATE TABLE customer_currencies (
+  customer_id ${text} PRIMARY KEY,
+  currency ${text} NOT NULL,
+  updated_at ${big} NOT NULL
+);
+CREATE TABLE parties (
+  id ${id},
+  kind ${text} NOT NULL,
+  system ${text} NOT NULL,
+  party_id ${text} NOT NULL,
+  name ${text} NOT NULL,
+  name_key ${text} NOT NULL,
+  email ${text},
+  email_domain ${text},
+  website ${text},
+  phone ${text},
+  phone_e164 ${text},
+  street ${text},
+  city ${text},
+  postal_code ${text},
+  country ${text},
+  updated_at ${big} NOT NULL,
+  UNIQUE (kind, system, party_id)
+);
+CREATE TABLE party_keys (
+  party ${big} NOT NULL,
+  kind ${text} NOT NULL,
+  block_key ${text} NOT NULL,
+  weight INTEGER NOT NULL,
+  PRIMARY KEY (kind, block_key, party)
+);
+CREATE INDEX party_keys_party ON party_keys (party)
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -128,7 +198,16 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: tables('INTEGER PRIMARY KEY AUTOINCREMENT'),
     postgres: tables('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
   },
+  {
+    version: 2,
+    name: 'mapping memory: accepted mappings, order history, customer currencies, parties and their blocking keys',
+    sqlite: mappingTables('INTEGER PRIMARY KEY AUTOINCREMENT', 'REAL'),
+    postgres: mappingTables('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', 'DOUBLE PRECISION'),
+  },
 ];
+
+/** The schema version a freshly migrated store has. */
+export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
 
 const LOCK_KEY = 7_316_001; // advisory lock id: one replica migrates at a time
 

@@ -1,8 +1,11 @@
 import type { Db } from './db.js';
 import { listDlq, replayDlq } from './dlq-queries.js';
+import { orderHistory } from './history-queries.js';
 import { appendEntries, checkpointOf, lastReplayId, routeEntries } from './inbox-queries.js';
 import { pgLeaseBackend } from './lease-queries.js';
 import { queueCounts, syncSummary } from './log-queries.js';
+import { acceptedMappings } from './mapping-memory-queries.js';
+import { partyDirectory } from './party-queries.js';
 import type { Store } from './types.js';
 import { claimWork, completeWork, extendLeases, purgeBefore, reclaimAll, reclaimExpired } from './work-queries.js';
 
@@ -27,6 +30,9 @@ export function sqlStore(db: Db, schemaVersion: number, onClose: () => void = ()
     replayDlq: (id, now) => replayDlq(db, id, now),
     summary: (now, since) => syncSummary(db, now, since),
     counts: () => queueCounts(db),
+    mappingMemory: acceptedMappings(db),
+    orderHistory: orderHistory(db),
+    parties: partyDirectory(db),
     leases: shared ? pgLeaseBackend(db) : undefined,
     ping: async () => {
       await db.all('SELECT 1 AS ok');

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from './migrations.js';
 import { adaptersUnderTest, postgresAdapter, sqliteAdapter, type AdapterUnderTest } from './testing.js';
 import type { InboxRow, PreparedInboxEntry, RouteDecision, Store, WorkSpec } from './types.js';
 
@@ -66,10 +67,10 @@ for (const adapter of adaptersUnderTest()) {
     });
 
     it('migrates to the latest version, and opening again is a no-op', async () => {
-      expect(store.schemaVersion).toBe(1);
+      expect(store.schemaVersion).toBe(LATEST_VERSION);
       const again = await a.open();
       others.push(again);
-      expect(again.schemaVersion).toBe(1);
+      expect(again.schemaVersion).toBe(LATEST_VERSION);
       await expect(store.ping()).resolves.toBeUndefined();
     });
 

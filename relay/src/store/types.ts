@@ -1,3 +1,6 @@
+import type { PartyDirectory, PartyRecorder } from '../mapping/anomaly/adapters.js';
+import type { HistoryPort, HistoryRecorder } from '../mapping/anomaly/history.js';
+import type { AcceptedMapping, AcceptedMappingsPort } from '../mapping/suggest/memory.js';
 import type { InboxSource } from '../pipeline/inbox-port.js';
 
 /** An inbox entry after the intake checks, ready to be stored (payload already serialised). */
@@ -172,6 +175,18 @@ export interface LeaseBackend {
   increase(name: string, now: number, calmMs: number): Promise<number>;
 }
 
+/** Accepted field mappings kept in the store (`accepted_mappings`); writes count one acceptance each. */
+export interface DurableAcceptedMappings extends AcceptedMappingsPort {
+  record(m: Omit<AcceptedMapping, 'count'>): Promise<void>;
+  recordMany(ms: readonly Omit<AcceptedMapping, 'count'>[]): Promise<void>;
+}
+
+/** Order history and customer currencies kept in the store; `points` is bounded (HISTORY_POINTS_LIMIT). */
+export interface DurableHistory extends HistoryPort, HistoryRecorder {}
+
+/** Known parties kept in the store with a blocking index; `candidates` is bounded (PARTY_CANDIDATES_LIMIT). */
+export interface DurablePartyDirectory extends PartyDirectory, PartyRecorder {}
+
 /** The durable store port: one interface, two adapters (embedded SQLite, PostgreSQL). */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -201,6 +216,10 @@ export interface Store {
   replayDlq(id: number, now: number): Promise<ReplayResult>;
   summary(now: number, since?: number): Promise<SyncSummary>;
   counts(now: number): Promise<QueueCounts>;
+  /** What the mapping engine remembers: accepted mappings (suggestions), order history and parties (anomalies). */
+  readonly mappingMemory: DurableAcceptedMappings;
+  readonly orderHistory: DurableHistory;
+  readonly parties: DurablePartyDirectory;
   /** Present on PostgreSQL only: the embedded store runs one process, so its limits live in memory. */
   leases?: LeaseBackend;
   ping(): Promise<void>;

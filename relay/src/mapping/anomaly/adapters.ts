@@ -1,3 +1,4 @@
+import type { System } from '../definition.js';
 import { getPath } from '../paths.js';
 import type { OrderLike } from './detectors.js';
 import type { PartyLike } from './duplicates.js';
@@ -45,7 +46,14 @@ export function partyFromCanonical(c: Record<string, unknown>, fallbackId: strin
   };
 }
 
+export type PartyKind = 'customer' | 'contact' | 'vendor' | 'lead';
+
 /** Finds existing parties that could be duplicates (the store backs it with a blocking index). */
 export interface PartyDirectory {
-  candidates(kind: 'customer' | 'contact' | 'vendor' | 'lead', party: PartyLike): Promise<readonly PartyLike[]>;
+  candidates(kind: PartyKind, party: PartyLike): Promise<readonly PartyLike[]>;
+}
+
+/** The write side the durable store adds: one row per (kind, system, id), replaced on each upsert. */
+export interface PartyRecorder {
+  upsertParty(kind: PartyKind, system: System, party: PartyLike): Promise<void>;
 }

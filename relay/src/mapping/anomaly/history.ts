@@ -26,6 +26,18 @@ export interface HistoryPort {
   customerCurrency(customerId: string): Promise<string | undefined>;
 }
 
+/**
+ * The write side the durable store adds. Writes are idempotent, so a replayed order never double-counts:
+ * a point is keyed by (orderId, productId), and `replaceOrder` swaps every point of one order at once.
+ */
+export interface HistoryRecorder {
+  /** Adds the point, replacing an earlier one with the same orderId and productId. */
+  add(p: HistoryPoint): Promise<void>;
+  /** Replaces every point of this order with `points` (lines removed from the order disappear). */
+  replaceOrder(orderId: string, points: readonly HistoryPoint[]): Promise<void>;
+  setCustomerCurrency(customerId: string, currency: string): Promise<void>;
+}
+
 /** In-memory history, for previews, tests and the benchmark. */
 export class InMemoryHistory implements HistoryPort {
   private readonly byKey = new Map<string, HistoryPoint[]>();

@@ -15,7 +15,10 @@ export interface AcceptedMapping {
 export interface AcceptedMappingsPort {
   /** Accepted pairs for these two systems: same objects first, any objects after. */
   accepted(sourceSystem: System, targetSystem: System): Promise<readonly AcceptedMapping[]>;
+  /** Counts one more acceptance of this pair (same systems, objects and fields → count + 1). */
   record?(m: Omit<AcceptedMapping, 'count'>): Promise<void>;
+  /** Records several acceptances at once (the durable store does it in one transaction). */
+  recordMany?(ms: readonly Omit<AcceptedMapping, 'count'>[]): Promise<void>;
 }
 
 export class InMemoryAcceptedMappings implements AcceptedMappingsPort {
@@ -24,7 +27,7 @@ export class InMemoryAcceptedMappings implements AcceptedMappingsPort {
     return this.list.filter((m) => m.sourceSystem === sourceSystem && m.targetSystem === targetSystem);
   }
   async record(m: Omit<AcceptedMapping, 'count'>): Promise<void> {
-    const same = this.list.find((x) => x.sourceObject === m.sourceObject && x.sourceField === m.sourceField && x.targetObject === m.targetObject && x.targetField === m.targetField && x.sourceSystem === m.sourceSystem);
+    const same = this.list.find((x) => x.sourceObject === m.sourceObject && x.sourceField === m.sourceField && x.targetObject === m.targetObject && x.targetField === m.targetField && x.sourceSystem === m.sourceSystem && x.targetSystem === m.targetSystem);
     if (same) same.count++;
     else this.list.push({ ...m, count: 1 });
   }
