@@ -11,24 +11,26 @@ export const PARTY_CANDIDATES_LIMIT = 50;
 const KINDS: ReadonlySet<string> = new Set<PartyKind>(['customer', 'contact', 'vendor', 'lead']);
 
 /**
- * Free-mail domains say nothing about who a party is (duplicates.ts ignores them as a signal too), and
- * blocking on them would fill the candidate set with strangers.
+ * Free-mail domains say nothing about who a party is: duplicates.ts does not count them as a domain match, and
+ * blocking on them would fill the candidate set with strangers. Keep this list equal to the matcher's: a domain
+ * left out here but counted there could make a duplicate the blocking misses.
  */
-const FREE_MAIL = new Set([
+export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
   'gmail.com',
-  'googlemail.com',
   'yahoo.com',
   'hotmail.com',
   'outlook.com',
-  'live.com',
   'icloud.com',
   'aol.com',
   'gmx.de',
   'proton.me',
 ]);
 
+/** Words of a name indexed at most (a longer name is blocked on its first words, the last one and its prefix). */
+const MAX_NAME_WORDS = 20;
+
 /** Weights rank candidates: an exact normalised name, domain or phone outweighs a shared word. */
-const WEIGHT = { name: 8, domain: 6, phone: 6, address: 4, token: 3, prefix: 1 } as const;
+const WEIGHT = { name: 8, domain: 6, phone: 6, address: 4, edgeWord: 3, word: 2, prefix: 1 } as const;
 
 const phoneOf = (p: PartyLike): string | null => {
   try {
@@ -39,10 +41,11 @@ const phoneOf = (p: PartyLike): string | null => {
 };
 
 /**
- * The blocking keys of a party, derived from exactly what `partySimilarity` compares, so that a pair it
- * would score as duplicates shares at least one key:
- * - name: the whole normalised name, its first and last words (so "Smith John" meets "John Smith") and its
- *   first three letters (a typo later in the first word);
+ * The blocking keys of a party, derived from exactly what `partySimilarity` compares, so that any pair it scores
+ * at or above its threshold shares at least one key (party-queries.test.ts checks this property):
+ * - name: the whole normalised name and each of its words. Two different names only reach the threshold through
+ *   the name when they share a word (the name score is halved without one), or through an exact domain, phone
+ *   or address match, which are keys of their own. The first three letters rank typo'd names higher;
  * - domain: website and email domain (the matcher takes website first, then email), free mail excluded;
  * - phone: E.164 as the matcher parses it; address: the normalised street|city|postal key.
  */
@@ -52,12 +55,14 @@ export function blockingKeys(p: PartyLike): Map<string, number> {
   const name = normalizedCompanyKey(p.name);
   if (name) {
     put(`name:${name}`, WEIGHT.name);
-    const words = name.split(' ').filter((w) => w.length >= 2);
-    for (const w of [words[0], words.at(-1)]) if (w) put(`token:${w}`, WEIGHT.token);
+    const words = name.split(' ').filter(Boolean);
+    const edges = new Set([words[0], words.at(-1)]);
+    for (const w of [...words.slice(0, MAX_NAME_WORDS), words.at(-1)])
+      if (w) put(`word:${w}`, edges.has(w) ? WEIGHT.edgeWord : WEIGHT.word);
     if (name.length > 3) put(`prefix:${name.slice(0, 3)}`, WEIGHT.prefix);
   }
   for (const d of [websiteDomain(p.website), emailDomain(p.email)])
-    if (d && !FREE_MAIL.has(d)) put(`domain:${d}`, WEIGHT.domain);
+    if (d && !FREE_MAIL_DOMAINS.has(d)) put(`domain:${d}`, WEIGHT.domain);
   const phone = phoneOf(p);
   if (phone) put(`phone:${phone}`, WEIGHT.phone);
   if (p.street) put(`address:${normalizedAddressKey(p.street, p.city, p.postalCode)}`, WEIGHT.address);
