@@ -31,6 +31,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   alt: 'alternate', div: 'division', grp: 'group', seq: 'sequence', upd: 'updated', crtd: 'created', nm: 'name', rgn: 'region',
   mkt: 'market', mktg: 'marketing', pref: 'preferred', prim: 'primary', pts: 'points', mins: 'minutes', max: 'maximum',
   reqd: 'required', req: 'request', cmpgn: 'campaign', doc: 'document', docs: 'document', lang: 'language', tz: 'time zone',
+  ctr: 'center', val: 'value', mkdn: 'markdown', depr: 'depreciation', acq: 'acquisition', reimb: 'reimbursement',
 };
 
 /** Concept groups: every phrase of a group folds into the group's concept (its first phrase). */
@@ -89,7 +90,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['payment method', 'method of payment', 'payment type', 'tender type'],
   ['amount paid', 'paid amount', 'payment amount', 'amount received'],
   ['quantity', 'qty ordered', 'units ordered'],
-  ['discount', 'discount percent', 'discount rate'],
+  ['discount', 'discount percent', 'discount rate', 'markdown', 'markdown percent', 'mark down'],
   ['credit limit', 'credit line'],
   ['classification', 'class', 'family', 'product family', 'item class'],
   ['created from', 'source transaction', 'originating transaction', 'sales order', 'order', 'source order'],
@@ -102,6 +103,12 @@ export const SYNONYM_GROUPS: string[][] = [
   // What a plan, contract or budget grants.
   ['allowance', 'allotment', 'quota', 'allowed'],
   ['line number', 'line', 'sort order', 'line sequence', 'sequence'],
+  // Accounting and fixed-asset vocabulary (after the fresh6 look: general terms, no field names).
+  ['posting period', 'accounting period', 'general ledger period', 'fiscal period', 'financial period', 'period'],
+  ['department', 'cost center', 'cost centre', 'dept'],
+  ['residual value', 'salvage value', 'scrap value', 'salvage'],
+  ['lifetime', 'useful life', 'asset life', 'life', 'service life'],
+  ['online', 'web store', 'webstore', 'online store', 'web shop', 'e commerce', 'ecommerce', 'show in web store', 'display in web store'],
 ];
 
 /** Document nouns: "<noun> number" / "<noun> #" is the document number (NetSuite tranId). */

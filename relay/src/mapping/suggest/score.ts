@@ -48,6 +48,13 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     name.items = new Map([['primary_name', 1], ['document_number', 1]]);
     name.via.set('primary_name', `${field.name} (auto-number name)`);
   }
+  // "Submitted By", "Approved By" name a person; a date "Reimburse By", "Respond By" is a deadline (a due date).
+  const raw = rawTokens(field.label || field.name);
+  if (raw.length >= 2 && raw[raw.length - 1] === 'by') {
+    const deadline = family === 'date' || family === 'datetime';
+    label.items.set(deadline ? 'due_date' : 'person', 1);
+    label.via.set(deadline ? 'due_date' : 'person', field.label || field.name);
+  }
   const labelWords = expandTokens(rawTokens(field.label || ''));
   if (labelWords.length > 1 && labelWords[labelWords.length - 1] === 'name' && labelWords.slice(0, -1).every((w) => objectTokens.has(w))) label.items.set('primary_name', 1);
   return {
@@ -65,10 +72,12 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
 export interface PairScore {
   confidence: number;
   reasons: string[];
+  /** What the confidence rests on, for the second (elimination) pass in suggest.ts. */
+  evidence?: { lexical: number; matched: string[]; typeFit: number };
 }
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
-export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6 };
+export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45 };
 const DISTINCTIVE = new Set(['email', 'phone', 'url']);
 
 const describeOne = (c: string, via: Map<string, string>): string => {
@@ -88,6 +97,13 @@ const externalKey = (f: SchemaField) => {
 
 const glossaryReason = (f: PreparedField, what: string, score: number) =>
   f.system === 'salesforce' ? `Salesforce's ${f.field.name} means ${what} in ERP terms (${score.toFixed(2)})` : `NetSuite's ${f.field.name} means ${what} in CRM terms (${score.toFixed(2)})`;
+
+const PERSON_CONCEPTS = ['employee', 'owner', 'manager', 'contact', 'project_manager', 'user'];
+const hasAny = (f: PreparedField, keys: readonly string[]) => [f.name, f.label, ...f.alts].some((c) => keys.some((k) => c.items.has(k)));
+function personLink(a: PreparedField, b: PreparedField): string | undefined {
+  if (!a.label.items.has('person') || b.label.items.has('person') || !hasAny(b, PERSON_CONCEPTS)) return undefined;
+  return `"${a.field.label}" names a person, and ${b.field.label || b.field.name} holds one`;
+}
 
 /** Scores a source field for a target field and says why. */
 export function scorePair(s: PreparedField, t: PreparedField): PairScore {
@@ -125,6 +141,12 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
     reasons.push(`an external key on a Salesforce custom field holds the NetSuite record's internal id`);
   }
 
+  // A person named by a role ("Submitted By") and a field holding a person (employee, owner, contact).
+  const person = personLink(s, t) ?? personLink(t, s);
+  if (person && lexical < SCORE_WEIGHTS.personRole) {
+    lexical = SCORE_WEIGHTS.personRole;
+    reasons.push(person);
+  }
   const tc = typeCompatibility(s.family, t.family);
   if (tc === 0) return { confidence: 0, reasons: [`types incompatible: ${s.field.type} → ${t.field.type}`] };
   reasons.push(tc === 1 ? `same type (${t.field.type})` : `compatible types (${s.field.type} → ${t.field.type}, ${tc.toFixed(2)})`);
@@ -140,9 +162,9 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
     if (fit !== undefined) {
       profileFactor = SCORE_WEIGHTS.profileFloor + (1 - SCORE_WEIGHTS.profileFloor) * fit;
       if (fit >= 0.5) reasons.push(`source samples look like ${dominantKind(s.profile)}, as a ${t.field.type} field expects`);
+      else reasons.push(`source samples (${dominantKind(s.profile)}) do not look like ${t.field.type}`);
       // Distinctive values (emails, phones, web addresses) speak for themselves when names are vague.
       if (DISTINCTIVE.has(t.family) && fit >= 0.8) valueEvidence = SCORE_WEIGHTS.distinctiveValues * fit;
-      else reasons.push(`source samples (${dominantKind(s.profile)}) do not look like ${t.field.type}`);
     }
   }
   let confidence = Math.max(lexical, valueEvidence) * (SCORE_WEIGHTS.typeFloor + (1 - SCORE_WEIGHTS.typeFloor) * tc) * profileFactor;
@@ -156,5 +178,5 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
   }
   const inverse = (a: Concepts, b: Concepts) => [...a.items.keys()].includes('active') && rawTokens(a === s.name ? s.field.name : t.field.name).includes('inactive') !== rawTokens(b === s.name ? s.field.name : t.field.name).includes('inactive');
   if (s.name.items.has('active') && t.name.items.has('active') && inverse(s.name, t.name)) reasons.push('opposite sense (Active vs Inactive): map with a negating transform ($not)');
-  return { confidence: Math.min(confidence, 0.99), reasons };
+  return { confidence: Math.min(confidence, 0.99), reasons, evidence: { lexical, matched: best.score > 0 ? best.matched : [], typeFit: tc * profileFactor } };
 }

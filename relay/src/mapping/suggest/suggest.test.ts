@@ -134,4 +134,52 @@ describe('suggestMappings', () => {
     const stock: Schema = { system: 'salesforce', object: 'Stock__c', fields: [{ name: 'Main_Supplier__c', label: 'Main Supplier', type: 'reference' }] };
     expect((await suggestMappings(item, stock)).map((x) => x.sourceField)).toEqual(['vendor']);
   });
+  describe('second pass by elimination', () => {
+    const asset: Schema = {
+      system: 'salesforce',
+      object: 'Equipment__c',
+      fields: [
+        { name: 'Name', label: 'Name', type: 'string', samples: ['Press 7'] },
+        { name: 'Scrap_Amt__c', label: 'Scrap Amt', type: 'currency', samples: ['1200.00'] },
+        { name: 'Install_Dt__c', label: 'Installed', type: 'date', samples: ['2025-01-02'] },
+        { name: 'Site_Notes__c', label: 'Site Notes', type: 'textarea', samples: ['north bay'] },
+      ],
+    };
+    const record = (fields: Schema['fields']): Schema => ({ system: 'netsuite', object: 'customrecord_equipment', fields });
+    it('pairs the last free fields that share a meaningful word and a type, with their own low confidence', async () => {
+      const s = await suggestMappings(asset, record([{ name: 'altname', label: 'Name', type: 'text' }, { name: 'custrecord_eq_disposal_gain', label: 'Net Cash Proceeds From Scrap Sale', type: 'currency' }]));
+      const hit = s.find((x) => x.targetField === 'custrecord_eq_disposal_gain');
+      expect(hit?.sourceField).toBe('Scrap_Amt__c');
+      expect(hit!.confidence).toBeLessThan(0.35);
+      expect(hit!.reasons.join(' ')).toMatch(/elimination/);
+      // Turned off, the weak pair is not suggested.
+      const off = await suggestMappings(asset, record([{ name: 'custrecord_eq_disposal_gain', label: 'Net Cash Proceeds From Scrap Sale', type: 'currency' }]), { eliminationFloor: 1 });
+      expect(off.find((x) => x.targetField === 'custrecord_eq_disposal_gain')).toBeUndefined();
+    });
+    it('does not pair on a generic word alone ("date")', async () => {
+      const s = await suggestMappings(asset, record([{ name: 'custrecord_disposal_date', label: 'Disposal Date', type: 'date' }]));
+      expect(s.find((x) => x.targetField === 'custrecord_disposal_date')).toBeUndefined();
+    });
+    it('pairs the only free long-text field on each side, and not when two are free', async () => {
+      const one = await suggestMappings(asset, record([{ name: 'custrecord_eq_observations', label: 'Observations', type: 'textarea' }]));
+      expect(one.find((x) => x.targetField === 'custrecord_eq_observations')?.sourceField).toBe('Site_Notes__c');
+      const two = await suggestMappings(asset, record([{ name: 'custrecord_a', label: 'Observations', type: 'textarea' }, { name: 'custrecord_b', label: 'Handling', type: 'textarea' }]));
+      expect(two.filter((x) => x.targetField.startsWith('custrecord_'))).toEqual([]);
+    });
+  });
+  it('reads "<verb> By" as a person, or as a deadline on a date field', async () => {
+    const claim: Schema = {
+      system: 'salesforce',
+      object: 'Claim__c',
+      fields: [
+        { name: 'Filed_By__c', label: 'Filed By', type: 'reference' },
+        { name: 'Pay_By__c', label: 'Pay By', type: 'date', samples: ['2026-05-01'] },
+      ],
+    };
+    const report: Schema = { system: 'netsuite', object: 'expenseReport', fields: [{ name: 'entity', label: 'Employee', type: 'RecordRef' }, { name: 'dueDate', label: 'Due Date', type: 'dateTime' }] };
+    const m = Object.fromEntries((await suggestMappings(claim, report)).map((x) => [x.targetField, x]));
+    expect(m.entity?.sourceField).toBe('Filed_By__c');
+    expect(m.entity!.reasons.join(' ')).toMatch(/names a person/);
+    expect(m.dueDate?.sourceField).toBe('Pay_By__c');
+  });
 });

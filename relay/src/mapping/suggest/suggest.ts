@@ -1,12 +1,15 @@
 import type { Schema, Suggestion } from './schema.js';
-import { prepareField, scorePair, SCORE_WEIGHTS } from './score.js';
+import { prepareField, scorePair, SCORE_WEIGHTS, type PairScore, type PreparedField } from './score.js';
 import { maxWeightAssignment } from './assign.js';
 import type { AcceptedMappingsPort } from './memory.js';
+import { GENERIC_WEIGHT, STOPWORDS } from './lexicon.js';
 
 export interface SuggestOptions {
   memory?: AcceptedMappingsPort;
   /** Below this confidence no suggestion is made (tuned on the dev split). */
   threshold?: number;
+  /** Lowest confidence the elimination pass accepts (1 turns it off). */
+  eliminationFloor?: number;
 }
 
 /**
@@ -15,6 +18,54 @@ export interface SuggestOptions {
  * the point where silence first breaks (below 0.30) while admitting weaker lexical matches on unseen vocabulary.
  */
 export const DEFAULT_THRESHOLD = 0.35;
+
+/**
+ * Second pass, by elimination: a target left without a suggestion takes a weaker candidate when both are still free,
+ * each is the other's best among the free fields, the types agree fully and the names share a word. Tuned on the
+ * seen splits (see docs/mapping.md).
+ */
+export const ELIMINATION = { floor: 0.15, typeFit: 0.9, margin: 0.75 };
+
+/** A matched word that says what a field is about, not only its kind ("date", "amount", "name" do not). */
+const meaningful = (m: string) => m.split(/[≈~=+]/).filter(Boolean).every((w) => !(w in GENERIC_WEIGHT) && !STOPWORDS.has(w));
+
+/** Field kinds specific enough that the last free one on each side are each other's counterpart. */
+const UNIQUE_KINDS = new Set(['longtext']);
+const UNIQUE_KIND_CONFIDENCE = 0.3;
+
+/** A free notes field on each side (and nothing else of that kind free) is the same notes field. */
+function uniqueKindPass(src: PreparedField[], tgt: PreparedField[], scores: PairScore[][], taken: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const kind of UNIQUE_KINDS) {
+    const freeT = tgt.map((t, i) => (t.family === kind && taken[i]! < 0 ? i : -1)).filter((i) => i >= 0);
+    const freeS = src.map((s, j) => (s.family === kind && !taken.includes(j) ? j : -1)).filter((j) => j >= 0);
+    if (freeT.length === 1 && freeS.length === 1 && (scores[freeT[0]!]![freeS[0]!]!.evidence?.typeFit ?? 0) >= ELIMINATION.typeFit) out.push([freeT[0]!, freeS[0]!]);
+  }
+  return out;
+}
+
+/** Pairs left-over targets and sources that are each other's clear best (see ELIMINATION). */
+function eliminationPass(scores: PairScore[][], taken: number[], floor: number): [number, number][] {
+  const freeS = new Set(scores[0]?.map((_, j) => j).filter((j) => !taken.includes(j)) ?? []);
+  const freeT = taken.map((j, i) => (j < 0 ? i : -1)).filter((i) => i >= 0);
+  const ok = (sc: PairScore) => sc.confidence >= floor && (sc.evidence?.typeFit ?? 0) >= ELIMINATION.typeFit && (sc.evidence?.matched ?? []).some(meaningful);
+  const bestOf = (list: number[], conf: (k: number) => number) => {
+    const sorted = [...list].sort((a, b) => conf(b) - conf(a));
+    return { best: sorted[0], second: sorted[1] !== undefined ? conf(sorted[1]) : 0 };
+  };
+  const out: [number, number][] = [];
+  for (const i of freeT) {
+    const { best: j, second } = bestOf([...freeS], (k) => scores[i]![k]!.confidence);
+    if (j === undefined) continue;
+    const sc = scores[i]![j]!;
+    if (!ok(sc) || second > ELIMINATION.margin * sc.confidence) continue;
+    const back = bestOf(freeT, (k) => scores[k]![j]!.confidence);
+    if (back.best !== i || back.second > ELIMINATION.margin * sc.confidence) continue;
+    out.push([i, j]);
+  }
+  for (const [, j] of out) freeS.delete(j);
+  return out;
+}
 
 /**
  * For each target field, the best source field with a confidence and reasons; at most one suggestion per target,
@@ -43,13 +94,27 @@ export async function suggestMappings(source: Schema, target: Schema, opts: Sugg
       return sc;
     }),
   );
+  const weak = new Set<number>();
   const weights = scores.map((row) => row.map((s) => (s.confidence >= threshold ? s.confidence : 0)));
-  const assignment = maxWeightAssignment(weights);
+  const assignment = maxWeightAssignment(weights).map((j, i) => (j >= 0 && scores[i]![j]!.confidence >= threshold ? j : -1));
+  for (const [i, j] of eliminationPass(scores, assignment, opts.eliminationFloor ?? ELIMINATION.floor)) {
+    assignment[i] = j;
+    scores[i]![j]!.reasons.push('the only free pair left on both sides with these words and this type (chosen by elimination)');
+    scores[i]![j]!.confidence = Math.max(scores[i]![j]!.confidence, 0); // keeps its own, lower confidence
+    weak.add(i);
+  }
+  for (const [i, j] of uniqueKindPass(src, tgt, scores, assignment)) {
+    assignment[i] = j;
+    const sc = scores[i]![j]!;
+    sc.confidence = Math.max(sc.confidence, UNIQUE_KIND_CONFIDENCE);
+    sc.reasons.push(`the only ${tgt[i]!.family === 'longtext' ? 'long-text' : tgt[i]!.family} fields left on both sides (chosen by elimination)`);
+    weak.add(i);
+  }
   const out: Suggestion[] = [];
   assignment.forEach((j, i) => {
     if (j < 0) return;
     const sc = scores[i]![j]!;
-    if (sc.confidence < threshold) return;
+    if (sc.confidence < threshold && !weak.has(i)) return;
     out.push({ sourceField: src[j]!.field.name, targetField: tgt[i]!.field.name, confidence: Math.round(sc.confidence * 1000) / 1000, reasons: sc.reasons });
   });
   return out.sort((a, b) => b.confidence - a.confidence);

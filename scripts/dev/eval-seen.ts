@@ -1,0 +1,22 @@
+// Dev-only: suggestion figures on the SEEN splits (dev..fresh6) with their misses. Never lists fresh7/fresh8.
+// ABL=1 ablates vocabulary (both glossaries, every other synonym group) to mimic unseen vocabulary: structural
+// changes should help there without breaking silence.
+import { SYNONYM_GROUPS } from '../../relay/src/mapping/suggest/lexicon.js';
+import { NETSUITE_GLOSSARY, SALESFORCE_GLOSSARY } from '../../relay/src/mapping/suggest/glossary.js';
+if (process.env.ABL) {
+  for (const g of [NETSUITE_GLOSSARY, SALESFORCE_GLOSSARY]) for (const k of Object.keys(g)) delete (g as Record<string, unknown>)[k];
+  for (let i = SYNONYM_GROUPS.length - 1; i >= 0; i--) if (i % 2 === 1) SYNONYM_GROUPS.splice(i, 1);
+}
+const { loadPairs, scoreSuggestions } = await import('../../test/mapping-eval/pairs.js');
+const SEEN = new Set(['dev', 'test', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6']);
+const pairs = loadPairs().filter((p) => SEEN.has(p.split));
+const th = process.env.TH ? Number(process.env.TH) : undefined;
+const ef = process.env.EF ? Number(process.env.EF) : undefined;
+const opts = { ...(th ? { threshold: th } : {}), ...(ef ? { eliminationFloor: ef } : {}) };
+for (const split of SEEN) {
+  const s = await scoreSuggestions(pairs.filter((p) => p.split === split), opts);
+  if (!process.env.Q) console.log(`${split}: P ${s.precision} R ${s.recall} silence ${s.silence}`);
+  if (process.env.V) for (const e of s.errors) console.log('   ', e);
+}
+const all = await scoreSuggestions(pairs, opts);
+console.log(`ALL seen: P ${all.precision} R ${all.recall} silence ${all.silence} (${all.targets} targets)`);
