@@ -13,7 +13,7 @@ export interface AcceptedMapping {
 
 /** Memory of accepted mappings, behind a port (the store implements it). */
 export interface AcceptedMappingsPort {
-  /** Accepted pairs for these two systems: same objects first, any objects after. */
+  /** Accepted pairs for these two systems, any objects (the suggester prefers same-object pairs; the store lists the most accepted first). */
   accepted(sourceSystem: System, targetSystem: System): Promise<readonly AcceptedMapping[]>;
   /** Counts one more acceptance of this pair (same systems, objects and fields → count + 1). */
   record?(m: Omit<AcceptedMapping, 'count'>): Promise<void>;
