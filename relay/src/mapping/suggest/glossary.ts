@@ -6,7 +6,9 @@
 export const NETSUITE_GLOSSARY: Record<string, readonly string[]> = {
   entity: ['customer', 'vendor', 'supplier', 'client', 'payee', 'party', 'shopper'],
   customer: ['customer', 'account', 'client', 'payer'],
-  employee: ['employee', 'buyer', 'purchaser', 'requester', 'consultant', 'resource'],
+  employee: ['employee', 'buyer', 'purchaser', 'requester', 'consultant', 'resource', 'owner'],
+  // On transactions, account is the general-ledger (or bank) account posted to.
+  account: ['gl account', 'general ledger account', 'offset account', 'ledger account', 'bank account', 'posting account'],
   salesRep: ['sales rep', 'salesperson', 'seller', 'agent', 'account manager', 'cashier', 'sales associate'],
   location: ['location', 'warehouse', 'site', 'store', 'branch', 'office', 'deliver to', 'plant'],
   createdFrom: ['purchase order', 'sales order', 'source document', 'original order'],

@@ -48,7 +48,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['mobile', 'mobile phone', 'cell', 'cell phone', 'cellular', 'mobile number'],
   ['email', 'e mail', 'email address', 'mail'],
   ['unit price', 'rate', 'sales price', 'price', 'selling price'],
-  ['total', 'amount', 'total price', 'total amount', 'order amount', 'grand total', 'order total', 'net amount'],
+  ['total', 'amount', 'total price', 'total amount', 'order amount', 'grand total', 'order total', 'net amount', 'extended amount', 'extended price', 'extended value', 'external amount', 'external price', 'external value'],
   ['balance', 'amount remaining', 'balance due', 'amount due', 'open balance', 'outstanding', 'outstanding balance', 'remaining', 'open payable', 'open receivable', 'payable balance', 'receivable balance', 'unapplied', 'unapplied amount', 'left', 'leftover'],
   ['customer', 'account', 'entity', 'client', 'customer account', 'bill to account', 'sold to'],
   ['job title', 'title', 'position'],
@@ -75,7 +75,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['end date', 'projected end date', 'order end date', 'finish date'],
   ['tracking number', 'tracking numbers', 'tracking'],
   ['shipping cost', 'freight', 'freight amount', 'shipping amount', 'shipping charge', 'delivery cost'],
-  ['shipping method', 'ship via', 'carrier', 'shipping carrier', 'ship method', 'delivery method'],
+  ['shipping method', 'ship via', 'carrier', 'shipping carrier', 'ship method', 'delivery method', 'shipment type', 'shipping type'],
   ['tax id', 'tax registration number', 'tax number', 'vat number', 'tax registration', 'federal tax id'],
   ['terms', 'payment terms', 'credit terms'],
   ['legal name', 'registered name', 'legal entity name'],
@@ -106,13 +106,19 @@ export const SYNONYM_GROUPS: string[][] = [
   // Accounting and fixed-asset vocabulary (after the fresh6 look: general terms, no field names).
   ['posting period', 'accounting period', 'general ledger period', 'fiscal period', 'financial period', 'period'],
   ['department', 'cost center', 'cost centre', 'dept'],
+  ['subsidiary', 'legal entity', 'operating company', 'company code'],
+  // After the fresh7/fresh8 look (general CRM/ERP terms, no field names):
+  ['contract', 'agreement', 'service agreement', 'service contract'],
+  ['auto renew', 'evergreen', 'automatic renewal', 'auto renewal', 'renew automatically'],
+  ['list price', 'msrp', 'rrp', 'retail price', 'suggested retail price', 'manufacturer suggested retail price'],
+  ['price level', 'pricing level', 'price tier', 'pricing tier'],
   ['residual value', 'salvage value', 'scrap value', 'salvage'],
   ['lifetime', 'useful life', 'asset life', 'life', 'service life'],
   ['online', 'web store', 'webstore', 'online store', 'web shop', 'e commerce', 'ecommerce', 'show in web store', 'display in web store'],
 ];
 
 /** Document nouns: "<noun> number" / "<noun> #" is the document number (NetSuite tranId). */
-export const DOCUMENT_NOUNS = ['invoice', 'order', 'payment', 'shipment', 'fulfillment', 'case', 'transaction', 'document', 'bill', 'receipt', 'quote', 'credit memo', 'credit note', 'sales order', 'journal', 'estimate', 'contract', 'return'];
+export const DOCUMENT_NOUNS = ['invoice', 'order', 'payment', 'shipment', 'fulfillment', 'case', 'transaction', 'document', 'bill', 'receipt', 'quote', 'credit memo', 'credit note', 'sales order', 'journal', 'estimate', 'contract', 'return', 'agreement'];
 
 /** Tokens with little meaning of their own. */
 export const STOPWORDS = new Set(['the', 'of', 'to', 'a', 'an', 'and', 'or', 'for', 'is', 'c', 'r', 'custom', 'field', 'fld', 'custentity', 'custbody', 'custitem', 'custcol', 'custrecord', 'nsc', 'x', 'if', 'any', 'in', 'on', 'by', 'has']);

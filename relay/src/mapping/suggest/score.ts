@@ -73,7 +73,7 @@ export interface PairScore {
   confidence: number;
   reasons: string[];
   /** What the confidence rests on, for the second (elimination) pass in suggest.ts. */
-  evidence?: { lexical: number; matched: string[]; typeFit: number };
+  evidence?: { lexical: number; matched: string[]; typeFit: number; headMismatch: boolean };
 }
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
@@ -120,7 +120,7 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
     .map(([what, a, b]) => {
       const sim = conceptSimilarity(a, b);
       // A glossary match is a little weaker evidence than the field's own name or label.
-      return { what, via: new Map([...a.via, ...b.via]), matched: sim.matched, score: what.includes('glossary') ? 0.9 * sim.score : sim.score };
+      return { what, via: new Map([...a.via, ...b.via]), matched: sim.matched, headMismatch: sim.headMismatch === true, score: what.includes('glossary') ? 0.9 * sim.score : sim.score };
     })
     .sort((x, y) => y.score - x.score);
   const best = sims[0]!;
@@ -178,5 +178,5 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
   }
   const inverse = (a: Concepts, b: Concepts) => [...a.items.keys()].includes('active') && rawTokens(a === s.name ? s.field.name : t.field.name).includes('inactive') !== rawTokens(b === s.name ? s.field.name : t.field.name).includes('inactive');
   if (s.name.items.has('active') && t.name.items.has('active') && inverse(s.name, t.name)) reasons.push('opposite sense (Active vs Inactive): map with a negating transform ($not)');
-  return { confidence: Math.min(confidence, 0.99), reasons, evidence: { lexical, matched: best.score > 0 ? best.matched : [], typeFit: tc * profileFactor } };
+  return { confidence: Math.min(confidence, 0.99), reasons, evidence: { lexical, matched: best.score > 0 ? best.matched : [], typeFit: tc * profileFactor, headMismatch: best.headMismatch } };
 }

@@ -147,13 +147,13 @@ describe('suggestMappings', () => {
     };
     const record = (fields: Schema['fields']): Schema => ({ system: 'netsuite', object: 'customrecord_equipment', fields });
     it('pairs the last free fields that share a meaningful word and a type, with their own low confidence', async () => {
-      const s = await suggestMappings(asset, record([{ name: 'altname', label: 'Name', type: 'text' }, { name: 'custrecord_eq_disposal_gain', label: 'Net Cash Proceeds From Scrap Sale', type: 'currency' }]));
+      const s = await suggestMappings(asset, record([{ name: 'altname', label: 'Name', type: 'text' }, { name: 'custrecord_eq_disposal_gain', label: 'Cash Realised After Fees On Scrap', type: 'currency' }]));
       const hit = s.find((x) => x.targetField === 'custrecord_eq_disposal_gain');
       expect(hit?.sourceField).toBe('Scrap_Amt__c');
       expect(hit!.confidence).toBeLessThan(0.35);
       expect(hit!.reasons.join(' ')).toMatch(/elimination/);
       // Turned off, the weak pair is not suggested.
-      const off = await suggestMappings(asset, record([{ name: 'custrecord_eq_disposal_gain', label: 'Net Cash Proceeds From Scrap Sale', type: 'currency' }]), { eliminationFloor: 1 });
+      const off = await suggestMappings(asset, record([{ name: 'custrecord_eq_disposal_gain', label: 'Cash Realised After Fees On Scrap', type: 'currency' }]), { eliminationFloor: 1 });
       expect(off.find((x) => x.targetField === 'custrecord_eq_disposal_gain')).toBeUndefined();
     });
     it('does not pair on a generic word alone ("date")', async () => {

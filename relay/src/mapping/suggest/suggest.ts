@@ -48,7 +48,7 @@ function uniqueKindPass(src: PreparedField[], tgt: PreparedField[], scores: Pair
 function eliminationPass(scores: PairScore[][], taken: number[], floor: number): [number, number][] {
   const freeS = new Set(scores[0]?.map((_, j) => j).filter((j) => !taken.includes(j)) ?? []);
   const freeT = taken.map((j, i) => (j < 0 ? i : -1)).filter((i) => i >= 0);
-  const ok = (sc: PairScore) => sc.confidence >= floor && (sc.evidence?.typeFit ?? 0) >= ELIMINATION.typeFit && (sc.evidence?.matched ?? []).some(meaningful);
+  const ok = (sc: PairScore) => sc.confidence >= floor && (sc.evidence?.typeFit ?? 0) >= ELIMINATION.typeFit && (sc.evidence?.matched ?? []).some(meaningful) && !sc.evidence?.headMismatch;
   const bestOf = (list: number[], conf: (k: number) => number) => {
     const sorted = [...list].sort((a, b) => conf(b) - conf(a));
     return { best: sorted[0], second: sorted[1] !== undefined ? conf(sorted[1]) : 0 };

@@ -64,4 +64,22 @@ describe('tokens and concepts', () => {
     expect(keys('FX Rt')).toEqual(keys('Exchange Rate'));
     expect(keys('Has_Opted_Out__c')).toEqual(keys('Opted Out'));
   });
+  it('does not read a known word as an abbreviation, nor a concept as shortened to a prefix', () => {
+    // "item" is a word, not "incoterm" with letters dropped; "create" is not "created from".
+    expect(conceptSimilarity(concepts('Item'), concepts('Incoterm')).score).toBe(0);
+    expect(conceptSimilarity(concepts('Create PO'), concepts('Created From')).matched).not.toContain('create≈created_from');
+    // An unknown short form still abbreviates, and a concept may be named by its first word.
+    expect(conceptSimilarity(concepts('Mkdn'), concepts('Markdown')).score).toBeGreaterThan(0);
+    expect(conceptSimilarity(concepts('Wgt'), concepts('Weight')).score).toBeGreaterThan(0);
+    expect(conceptSimilarity(concepts('Start'), concepts('Start Date')).score).toBeGreaterThan(0);
+  });
+  it('weighs less a match whose named things differ (both last words unmatched)', () => {
+    const differ = conceptSimilarity(concepts('Billing Schedule'), concepts('Bill To Contact'));
+    expect(differ.headMismatch).toBe(true);
+    const same = conceptSimilarity(concepts('Billing Contact'), concepts('Bill To Contact'));
+    expect(same.headMismatch).toBeUndefined();
+    expect(differ.score).toBeLessThan(conceptSimilarity(concepts('Billing Schedule'), concepts('Billing Contact')).score + 1e-9);
+    // A generic last word ("date") does not count as a different thing.
+    expect(conceptSimilarity(concepts('Ship Date'), concepts('Shipping Date Requested')).headMismatch).toBeUndefined();
+  });
 });

@@ -146,8 +146,28 @@ function compoundParts(word: string, other: Concepts, used: Set<string>): [strin
   return undefined;
 }
 
+/** Words the lexicon knows as words: such a word is not an abbreviation of another ("item" is not "incoterm"). */
+const KNOWN_WORDS: ReadonlySet<string> = new Set([...SYNONYM_GROUPS.flat(), ...Object.values(ABBREVIATIONS), ...DOCUMENT_NOUNS].flatMap((p) => expandTokens(p.split(' '))));
+
+/**
+ * One word abbreviates the other. A concept (a phrase such as start_date) is shortened only to its first word, and a
+ * known word abbreviates another only as its prefix ("bill" for "billing").
+ */
+function abbreviationOf(t: string, u: string): boolean {
+  const one = (a: string, b: string) => {
+    if (a.includes('_')) return false;
+    // A concept is shortened only to its first word ("start" for start_date), not to a prefix ("create").
+    if (b.includes('_')) return b.startsWith(`${a}_`);
+    return abbreviates(a, b) && (!KNOWN_WORDS.has(a) || b.startsWith(a));
+  };
+  return one(t, u) || one(u, t);
+}
+
+/** Factor on a similarity whose two last words (the things named) both go unmatched. */
+export const HEAD_MISMATCH = 0.8;
+
 /** Weighted Dice similarity of two concept sets, with partial credit for abbreviations; and what matched. */
-export function conceptSimilarity(a: Concepts, b: Concepts): { score: number; matched: string[] } {
+export function conceptSimilarity(a: Concepts, b: Concepts): { score: number; matched: string[]; headMismatch?: boolean } {
   let common = 0;
   const matched: string[] = [];
   const usedA = new Set<string>();
@@ -175,7 +195,7 @@ export function conceptSimilarity(a: Concepts, b: Concepts): { score: number; ma
     }
   }
   // Abbreviations, then inflections of one stem ("approved"/"approval").
-  for (const [rule, credit, sep] of [[(t: string, u: string) => abbreviates(t, u) || abbreviates(u, t), 0.7, '≈'], [sharesStem, 0.8, '~']] as const) {
+  for (const [rule, credit, sep] of [[abbreviationOf, 0.7, '≈'], [sharesStem, 0.8, '~']] as const) {
     for (const [t, wa] of a.items) {
       if (usedA.has(t)) continue;
       for (const [u, wb] of b.items) {
@@ -189,5 +209,13 @@ export function conceptSimilarity(a: Concepts, b: Concepts): { score: number; ma
     }
   }
   const total = [...a.items.values()].reduce((s, w) => s + w, 0) + [...b.items.values()].reduce((s, w) => s + w, 0);
-  return { score: total === 0 ? 0 : Math.min(1, (2 * common) / total), matched };
+  let score = total === 0 ? 0 : Math.min(1, (2 * common) / total);
+  // The last word of a field name says what it is ("Billing Schedule" is a schedule, "Bill To Contact" a contact):
+  // when both last words go unmatched, the shared words only qualify two different things.
+  const head = (c: Concepts) => [...c.items.keys()].at(-1);
+  const ha = head(a);
+  const hb = head(b);
+  const headMismatch = score > 0 && !!ha && !!hb && !usedA.has(ha) && !usedB.has(hb) && !(ha in GENERIC_WEIGHT) && !(hb in GENERIC_WEIGHT);
+  if (headMismatch) score *= HEAD_MISMATCH;
+  return { score, matched, ...(headMismatch ? { headMismatch } : {}) };
 }
