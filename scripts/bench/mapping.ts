@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { loadPairs, scoreSuggestions } from '../../test/mapping-eval/pairs.js';
+import { suggestMappings } from '../../relay/src/mapping/suggest/suggest.js';
 import { scoreAnomalies } from '../../test/mapping-eval/anomalies.js';
 import { MappingRegistry } from '../../relay/src/mapping/registry.js';
 import { previewMapping } from '../../relay/src/mapping/preview.js';
@@ -27,6 +28,18 @@ export default {
       out[`suggest_${split}_ms_per_pair`] = Math.round((ms / Math.max(1, s.pairs)) * 10) / 10;
       for (const e of s.errors) opts.log?.(`  mapping ${split}: ${e}`);
     }
+    // Latency on one wide pair: every distinct Salesforce field of the set against every distinct NetSuite field.
+    const distinct = (system: 'salesforce' | 'netsuite') => {
+      const seen = new Map<string, (typeof pairs)[number]['source']['fields'][number]>();
+      for (const p of pairs) for (const side of [p.source, p.target]) if (side.system === system) for (const f of side.fields) if (!seen.has(f.name)) seen.set(f.name, f);
+      return [...seen.values()];
+    };
+    const wideSource = { system: 'salesforce' as const, object: 'Wide__c', fields: distinct('salesforce') };
+    const wideTarget = { system: 'netsuite' as const, object: 'customrecord_wide', fields: distinct('netsuite') };
+    const tw = performance.now();
+    await suggestMappings(wideSource, wideTarget);
+    out.suggest_wide_fields = `${wideSource.fields.length}x${wideTarget.fields.length}`;
+    out.suggest_wide_ms = Math.round(performance.now() - tw);
     const all = await scoreSuggestions(pairs);
     out.suggest_all_precision = all.precision;
     out.suggest_all_recall = all.recall;

@@ -14,6 +14,8 @@ export interface PreparedField {
   samples: Set<string>;
   /** Alternative labels from the NetSuite or Salesforce glossary. */
   alts: Concepts[];
+  /** First letters of every concept above: two fields with none in common share no word. */
+  initials: Set<string>;
   system?: 'salesforce' | 'netsuite';
 }
 
@@ -57,14 +59,17 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
   }
   const labelWords = expandTokens(rawTokens(field.label || ''));
   if (labelWords.length > 1 && labelWords[labelWords.length - 1] === 'name' && labelWords.slice(0, -1).every((w) => objectTokens.has(w))) label.items.set('primary_name', 1);
+  const alts = (system === 'netsuite' ? (NETSUITE_GLOSSARY[field.name] ?? []) : system === 'salesforce' ? (SALESFORCE_GLOSSARY[field.name] ?? []) : []).map((p) => concepts(p, { isReference }));
+  const initials = new Set([name, label, ...alts].flatMap((c) => [...c.items.keys()].map((k) => k[0]!)));
   return {
     field,
     name,
     label,
     family,
+    initials,
     ...(profile ? { profile } : {}),
     samples: new Set((field.samples ?? []).map((s) => s.trim().toLowerCase()).filter(Boolean)),
-    alts: (system === 'netsuite' ? (NETSUITE_GLOSSARY[field.name] ?? []) : system === 'salesforce' ? (SALESFORCE_GLOSSARY[field.name] ?? []) : []).map((p) => concepts(p, { isReference })),
+    alts,
     ...(system ? { system } : {}),
   };
 }
@@ -107,6 +112,8 @@ function personLink(a: PreparedField, b: PreparedField): string | undefined {
 
 /** Scores a source field for a target field and says why. */
 export function scorePair(s: PreparedField, t: PreparedField): PairScore {
+  const tc = typeCompatibility(s.family, t.family);
+  if (tc === 0) return { confidence: 0, reasons: [`types incompatible: ${s.field.type} → ${t.field.type}`] };
   const reasons: string[] = [];
   const combos: [string, Concepts, Concepts][] = [
     ['names', s.name, t.name],
@@ -116,14 +123,17 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
   ];
   for (const alt of t.alts) combos.push(['name/glossary', s.name, alt], ['label/glossary', s.label, alt]);
   for (const alt of s.alts) combos.push(['glossary/name', alt, t.name], ['glossary/label', alt, t.label]);
+  // Every kind of word match needs a shared first letter: fields without one are not compared word by word.
+  const comparable = [...s.initials].some((c) => t.initials.has(c));
   const sims = combos
     .map(([what, a, b]) => {
-      const sim = conceptSimilarity(a, b);
+      const sim = comparable ? conceptSimilarity(a, b) : { score: 0, matched: [] as string[] };
       // A glossary match is a little weaker evidence than the field's own name or label.
-      return { what, via: new Map([...a.via, ...b.via]), matched: sim.matched, headMismatch: sim.headMismatch === true, score: what.includes('glossary') ? 0.9 * sim.score : sim.score };
+      return { what, a, b, matched: sim.matched, headMismatch: 'headMismatch' in sim && sim.headMismatch === true, score: what.includes('glossary') ? 0.9 * sim.score : sim.score };
     })
     .sort((x, y) => y.score - x.score);
-  const best = sims[0]!;
+  const top = sims[0]!;
+  const best = { ...top, via: new Map([...top.a.via, ...top.b.via]) };
   const second = sims[1]!;
   let lexical = 0.75 * best.score + 0.25 * second.score;
   if (best.score > 0)
@@ -147,8 +157,6 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
     lexical = SCORE_WEIGHTS.personRole;
     reasons.push(person);
   }
-  const tc = typeCompatibility(s.family, t.family);
-  if (tc === 0) return { confidence: 0, reasons: [`types incompatible: ${s.field.type} → ${t.field.type}`] };
   reasons.push(tc === 1 ? `same type (${t.field.type})` : `compatible types (${s.field.type} → ${t.field.type}, ${tc.toFixed(2)})`);
 
   let profileFactor = 1;

@@ -182,4 +182,21 @@ describe('suggestMappings', () => {
     expect(m.entity!.reasons.join(' ')).toMatch(/names a person/);
     expect(m.dueDate?.sourceField).toBe('Pay_By__c');
   });
+  it('lets other work run while it scores large schemas', async () => {
+    const words = ['account', 'billing', 'order', 'amount', 'status', 'region', 'channel', 'memo', 'total', 'owner'];
+    const schema = (system: 'salesforce' | 'netsuite', n: number): Schema => ({
+      system,
+      object: system === 'salesforce' ? 'Wide__c' : 'customrecord_wide',
+      fields: Array.from({ length: n }, (_, i) => ({ name: `${words[i % 10]}_${words[(i * 3) % 10]}_${i}`, label: `${words[i % 10]} ${words[(i * 3) % 10]} ${i}`, type: 'string' })),
+    });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    try {
+      const s = await suggestMappings(schema('salesforce', 150), schema('netsuite', 150));
+      expect(s.length).toBeGreaterThan(0);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(0);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Schema, Suggestion } from './schema.js';
 import { prepareField, scorePair, SCORE_WEIGHTS, type PairScore, type PreparedField } from './score.js';
 import { maxWeightAssignment } from './assign.js';
-import type { AcceptedMappingsPort } from './memory.js';
+import type { AcceptedMapping, AcceptedMappingsPort } from './memory.js';
 import { GENERIC_WEIGHT, STOPWORDS } from './lexicon.js';
 
 export interface SuggestOptions {
@@ -18,6 +18,9 @@ export interface SuggestOptions {
  * the point where silence first breaks (below 0.30) while admitting weaker lexical matches on unseen vocabulary.
  */
 export const DEFAULT_THRESHOLD = 0.35;
+
+/** Scoring yields to the event loop after this many field pairs (a few milliseconds of work). */
+const YIELD_EVERY_PAIRS = 2_000;
 
 /**
  * Second pass, by elimination: a target left without a suggestion takes a weaker candidate when both are still free,
@@ -79,21 +82,38 @@ export async function suggestMappings(source: Schema, target: Schema, opts: Sugg
   const tgt = target.fields.map((f) => prepareField(f, target.object, target.system, autoNumberName(target)));
   const accepted = opts.memory ? await opts.memory.accepted(source.system, target.system) : [];
 
-  const scores = tgt.map((t) =>
-    src.map((s) => {
-      const sc = scorePair(s, t);
-      const same = accepted.find((m) => m.sourceObject === source.object && m.targetObject === target.object && m.sourceField === s.field.name && m.targetField === t.field.name);
-      const other = same ? undefined : accepted.find((m) => m.sourceField === s.field.name && m.targetField === t.field.name);
-      if (same) {
-        sc.confidence = Math.min(0.99, Math.max(sc.confidence, 0.5) + SCORE_WEIGHTS.memorySame);
-        sc.reasons.unshift(`accepted by an admin for ${source.object} → ${target.object} before (${same.count}×)`);
-      } else if (other) {
-        sc.confidence = Math.min(0.99, sc.confidence + SCORE_WEIGHTS.memoryOther);
-        sc.reasons.unshift(`accepted by an admin on ${other.sourceObject} → ${other.targetObject} (${other.count}×)`);
-      }
-      return sc;
-    }),
-  );
+  // Accepted pairs indexed by field names (the store returns up to thousands of them).
+  const byFields = new Map<string, AcceptedMapping[]>();
+  for (const m of accepted) {
+    const key = `${m.sourceField}\u0000${m.targetField}`;
+    byFields.set(key, [...(byFields.get(key) ?? []), m]);
+  }
+  const scores: PairScore[][] = [];
+  let sinceYield = 0;
+  for (const t of tgt) {
+    scores.push(
+      src.map((s) => {
+        const sc = scorePair(s, t);
+        const known = byFields.get(`${s.field.name}\u0000${t.field.name}`) ?? [];
+        const same = known.find((m) => m.sourceObject === source.object && m.targetObject === target.object);
+        const other = same ? undefined : known[0];
+        if (same) {
+          sc.confidence = Math.min(0.99, Math.max(sc.confidence, 0.5) + SCORE_WEIGHTS.memorySame);
+          sc.reasons.unshift(`accepted by an admin for ${source.object} → ${target.object} before (${same.count}×)`);
+        } else if (other) {
+          sc.confidence = Math.min(0.99, sc.confidence + SCORE_WEIGHTS.memoryOther);
+          sc.reasons.unshift(`accepted by an admin on ${other.sourceObject} → ${other.targetObject} (${other.count}×)`);
+        }
+        return sc;
+      }),
+    );
+    // Large schemas (hundreds of fields a side) take seconds: let the relay's other work run in between.
+    sinceYield += src.length;
+    if (sinceYield >= YIELD_EVERY_PAIRS) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
   const weak = new Set<number>();
   const weights = scores.map((row) => row.map((s) => (s.confidence >= threshold ? s.confidence : 0)));
   const assignment = maxWeightAssignment(weights).map((j, i) => (j >= 0 && scores[i]![j]!.confidence >= threshold ? j : -1));

@@ -163,6 +163,49 @@ function abbreviationOf(t: string, u: string): boolean {
   return one(t, u) || one(u, t);
 }
 
+/** Word-pair rules run for every field pair; the vocabulary is small, so their answers are cached (bounded). */
+function cached(rule: (a: string, b: string) => boolean): (a: string, b: string) => boolean {
+  const memo = new Map<string, Map<string, boolean>>();
+  let size = 0;
+  return (a, b) => {
+    let row = memo.get(a);
+    if (!row) {
+      row = new Map();
+      memo.set(a, row);
+    }
+    let hit = row.get(b);
+    if (hit === undefined) {
+      if (++size > 500_000) {
+        memo.clear();
+        size = 0;
+      }
+      hit = rule(a, b);
+      row.set(b, hit);
+    }
+    return hit;
+  };
+}
+const abbreviationCached = cached(abbreviationOf);
+const stemCached = cached(sharesStem);
+
+const WORD_RULES = [[abbreviationCached, 0.7, '≈'], [stemCached, 0.8, '~']] as const;
+
+/** Credit for closed compounds of `x` spelled by two words of `y`; marks the words used. */
+function compounds(x: Concepts, y: Concepts, ux: Set<string>, uy: Set<string>, matched: string[]): number {
+  let common = 0;
+  for (const [t, wt] of x.items) {
+    if (ux.has(t) || t.includes('_')) continue;
+    const parts = compoundParts(t, y, uy);
+    if (!parts) continue;
+    common += 0.9 * ((wt + y.items.get(parts[0])! + y.items.get(parts[1])!) / 2);
+    ux.add(t);
+    uy.add(parts[0]);
+    uy.add(parts[1]);
+    matched.push(`${t}=${parts.join('+')}`);
+  }
+  return common;
+}
+
 /** Factor on a similarity whose two last words (the things named) both go unmatched. */
 export const HEAD_MISMATCH = 0.8;
 
@@ -182,20 +225,9 @@ export function conceptSimilarity(a: Concepts, b: Concepts): { score: number; ma
     }
   }
   // Closed compounds: "birthdate" on one side, "birth" and "date" on the other.
-  for (const [x, y, ux, uy] of [[a, b, usedA, usedB], [b, a, usedB, usedA]] as const) {
-    for (const [t, wt] of x.items) {
-      if (ux.has(t) || t.includes('_')) continue;
-      const parts = compoundParts(t, y, uy);
-      if (!parts) continue;
-      common += 0.9 * ((wt + y.items.get(parts[0])! + y.items.get(parts[1])!) / 2);
-      ux.add(t);
-      uy.add(parts[0]);
-      uy.add(parts[1]);
-      matched.push(`${t}=${parts.join('+')}`);
-    }
-  }
+  common += compounds(a, b, usedA, usedB, matched) + compounds(b, a, usedB, usedA, matched);
   // Abbreviations, then inflections of one stem ("approved"/"approval").
-  for (const [rule, credit, sep] of [[abbreviationOf, 0.7, '≈'], [sharesStem, 0.8, '~']] as const) {
+  for (const [rule, credit, sep] of WORD_RULES) {
     for (const [t, wa] of a.items) {
       if (usedA.has(t)) continue;
       for (const [u, wb] of b.items) {
