@@ -134,6 +134,20 @@ describe('suggestMappings', () => {
     const stock: Schema = { system: 'salesforce', object: 'Stock__c', fields: [{ name: 'Main_Supplier__c', label: 'Main Supplier', type: 'reference' }] };
     expect((await suggestMappings(item, stock)).map((x) => x.sourceField)).toEqual(['vendor']);
   });
+  it('reads bare NetSuite field ids through the glossary (a transfer\'s destination, an adjustment\'s value change)', async () => {
+    const source: Schema = { system: 'netsuite', object: 'transferOrder', fields: [
+      { name: 'transferLocation', label: '', type: 'RecordRef' },
+      { name: 'estimatedTotalValue', label: '', type: 'double' },
+      { name: 'tranId', label: '', type: 'string' },
+    ] };
+    const target: Schema = { system: 'salesforce', object: 'Stock_Move__c', fields: [
+      { name: 'To_Warehouse__c', label: 'To Warehouse', type: 'reference' },
+      { name: 'Net_Value_Change__c', label: 'Net Value Change', type: 'currency' },
+      { name: 'Document_No__c', label: 'Document No', type: 'string' },
+    ] };
+    const m = Object.fromEntries((await suggestMappings(source, target)).map((x) => [x.targetField, x.sourceField]));
+    expect(m).toEqual({ To_Warehouse__c: 'transferLocation', Net_Value_Change__c: 'estimatedTotalValue', Document_No__c: 'tranId' });
+  });
   describe('second pass by elimination', () => {
     const asset: Schema = {
       system: 'salesforce',
