@@ -1,5 +1,5 @@
 /**
- * What Salesforce standard fields whose API names say little in ERP words (Salesforce Object Reference:
+ * What Salesforce standard fields whose API names say little mean in ERP words (Salesforce Object Reference:
  * Account, Contact, Lead, Opportunity/OpportunityLineItem, Quote/QuoteLineItem, Order/OrderItem, Contract, Product2,
  * PricebookEntry, Asset, Case, Task/Event, Campaign/CampaignMember, User, WorkOrder/WorkOrderLineItem,
  * ServiceAppointment, ServiceContract, Entitlement, ProductRequest, ProductConsumed, Knowledge__kav, Individual).
