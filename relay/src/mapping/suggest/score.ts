@@ -16,9 +16,13 @@ export interface PreparedField {
   alts: Concepts[];
   /** First letters of every concept above: two fields with none in common share no word. */
   initials: Set<string>;
+  /** The field is the primary Name of an admin-built (custom) object. */
+  customName?: boolean;
   system?: 'salesforce' | 'netsuite';
 }
 
+const PERIOD_START = new Set(['from', 'since', 'starting', 'commencing']);
+const PERIOD_END = new Set(['thru', 'through', 'until', 'till', 'to']);
 const PRIMARY_NAMES = new Set(['Name', 'name', 'companyName', 'displayName', 'entityName']);
 const PERSON_OBJECTS = new Set(['contact', 'employee', 'lead', 'user', 'partner', 'vendor', 'customer']);
 
@@ -52,6 +56,15 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
   }
   // "Submitted By", "Approved By" name a person; a date "Reimburse By", "Respond By" is a deadline (a due date).
   const raw = rawTokens(field.label || field.name);
+  // A date "Valid From" / "Effective From" starts a period, "Valid Thru" / "Good Until" ends one.
+  const last = raw[raw.length - 1];
+  if ((family === 'date' || family === 'datetime') && raw.length >= 2 && last) {
+    const marker = PERIOD_START.has(last) ? 'start_date' : PERIOD_END.has(last) ? 'end_date' : undefined;
+    if (marker) {
+      label.items.set(marker, 1);
+      label.via.set(marker, field.label || field.name);
+    }
+  }
   if (raw.length >= 2 && raw[raw.length - 1] === 'by') {
     const deadline = family === 'date' || family === 'datetime';
     label.items.set(deadline ? 'due_date' : 'person', 1);
@@ -67,6 +80,7 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     label,
     family,
     initials,
+    ...(system === 'salesforce' && custom && field.name === 'Name' ? { customName: true } : {}),
     ...(profile ? { profile } : {}),
     samples: new Set((field.samples ?? []).map((s) => s.trim().toLowerCase()).filter(Boolean)),
     alts,
@@ -82,7 +96,7 @@ export interface PairScore {
 }
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
-export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45 };
+export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45 };
 const DISTINCTIVE = new Set(['email', 'phone', 'url']);
 
 const describeOne = (c: string, via: Map<string, string>): string => {
@@ -145,6 +159,12 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
   // System-specific id vocabulary: "NetSuite Id" on one side and internalId on the other.
   const sysT = t.name.mentionsSystem ?? t.label.mentionsSystem;
   if (sysT && s.name.items.has('internal_id') && (t.name.items.has('internal_id') || t.label.items.has('internal_id'))) lexical = Math.max(lexical, 0.95);
+  // A custom object that mirrors a NetSuite transaction or numbered record is named by its document number.
+  const named = (a: PreparedField, b: PreparedField) => a.customName && b.system === 'netsuite' && [b.name, ...b.alts].some((c) => c.items.has('document_number'));
+  if ((named(s, t) || named(t, s)) && lexical < SCORE_WEIGHTS.customName) {
+    lexical = SCORE_WEIGHTS.customName;
+    reasons.push(`a custom object mirroring a NetSuite record is named by its document number`);
+  }
   // On a Salesforce custom field fed from NetSuite, "External Id/Ref/Key" holds the other system's id: internalId.
   if (s.system === 'netsuite' && t.system === 'salesforce' && s.field.name === 'internalId' && /__c$/.test(t.field.name) && externalKey(t.field)) {
     lexical = Math.max(lexical, 0.8);

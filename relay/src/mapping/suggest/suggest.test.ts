@@ -213,4 +213,18 @@ describe('suggestMappings', () => {
     }
     expect(ticks).toBeGreaterThan(0);
   });
+  it('reads "Valid From / Valid Thru" dates as a period start and end', async () => {
+    const promo: Schema = { system: 'netsuite', object: 'promotionCode', fields: [{ name: 'startDate', label: 'Start Date', type: 'dateTime' }, { name: 'endDate', label: 'End Date', type: 'dateTime' }] };
+    const offer: Schema = { system: 'salesforce', object: 'Offer__c', fields: [{ name: 'Good_Thru__c', label: 'Good Thru', type: 'date' }, { name: 'Valid_From__c', label: 'Valid From', type: 'date' }] };
+    const m = Object.fromEntries((await suggestMappings(promo, offer)).map((x) => [x.targetField, x.sourceField]));
+    expect(m).toEqual({ Valid_From__c: 'startDate', Good_Thru__c: 'endDate' });
+  });
+  it('names a custom object mirroring a NetSuite transaction by its document number, and only a custom one', async () => {
+    const rtv: Schema = { system: 'netsuite', object: 'vendorReturnAuthorization', fields: [{ name: 'tranId', label: '', type: 'string', samples: ['VRA-1042'] }] };
+    const mirror = (object: string): Schema => ({ system: 'salesforce', object, fields: [{ name: 'Name', label: 'Return Name', type: 'string' }] });
+    const hit = (await suggestMappings(rtv, mirror('Supplier_Return__c'))).find((x) => x.targetField === 'Name');
+    expect(hit?.sourceField).toBe('tranId');
+    expect(hit!.reasons.join(' ')).toMatch(/named by its document number/);
+    expect(await suggestMappings(rtv, mirror('Account'))).toEqual([]);
+  });
 });
