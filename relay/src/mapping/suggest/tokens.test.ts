@@ -82,4 +82,10 @@ describe('tokens and concepts', () => {
     // A generic last word ("date") does not count as a different thing.
     expect(conceptSimilarity(concepts('Ship Date'), concepts('Shipping Date Requested')).headMismatch).toBeUndefined();
   });
+  it('drops what a label says is excluded ("Contract Total (excl. Tax)")', () => {
+    expect(keys('Contract Total (excl. Tax)')).toEqual(keys('Contract Total'));
+    expect(keys('Amount without Freight')).toEqual(keys('Amount'));
+    // An exclusion word at the start is the field's own subject, not a qualifier.
+    expect(keys('Excluding Reason').length).toBeGreaterThan(0);
+  });
 });

@@ -50,6 +50,9 @@ const phraseIndex: { words: string[]; concept: string }[] = (() => {
   return list.sort((a, b) => b.words.length - a.words.length);
 })();
 
+/** Words after which a label names what is left out ("excl. tax", "without freight"). */
+const EXCLUSIONS = new Set(['excl', 'excluding', 'exclusive', 'without']);
+
 export interface Concepts {
   /** Concept (or plain token) → weight. */
   items: Map<string, number>;
@@ -64,6 +67,9 @@ export interface Concepts {
  */
 export function concepts(text: string, opts: { objectTokens?: Set<string>; objectWords?: string[]; objectInitials?: string; isReference?: boolean } = {}): Concepts {
   let words = expandTokens(rawTokens(text));
+  // "Contract Total (excl. Tax)": what follows an exclusion only qualifies the field; it is not what the field holds.
+  const cut = words.findIndex((w) => EXCLUSIONS.has(w));
+  if (cut > 0) words = words.slice(0, cut);
   // The object's initials stand for the object ("CN" on Credit_Note__c, "PO" on Purchase_Order__c), and
   // "<object> number" is the record's document number ("Shipment No" on Shipment__c).
   if (opts.objectInitials && words[0] === opts.objectInitials) words = [...(opts.objectWords ?? []), ...words.slice(1)];
