@@ -227,4 +227,18 @@ describe('suggestMappings', () => {
     expect(hit!.reasons.join(' ')).toMatch(/named by its document number/);
     expect(await suggestMappings(rtv, mirror('Account'))).toEqual([]);
   });
+  it('reads managed-package fields through the package glossary (NPSP installment period is the billing frequency)', async () => {
+    const donation: Schema = {
+      system: 'salesforce',
+      object: 'npe03__Recurring_Donation__c',
+      fields: [
+        { name: 'npe03__Installment_Period__c', label: 'Installment Period', type: 'picklist', samples: ['Monthly', 'Yearly'] },
+        { name: 'npe03__Date_Established__c', label: 'Date Established', type: 'date' },
+      ],
+    };
+    const target: Schema = { system: 'netsuite', object: 'customrecord_pledge', fields: [{ name: 'custrecord_billing_frequency', label: 'Billing Frequency', type: 'select' }] };
+    const s = await suggestMappings(donation, target);
+    expect(s.map((x) => `${x.targetField}←${x.sourceField}`)).toEqual(['custrecord_billing_frequency←npe03__Installment_Period__c']);
+    expect(s[0]!.reasons.join(' ')).toMatch(/npe03__Installment_Period__c means/);
+  });
 });
