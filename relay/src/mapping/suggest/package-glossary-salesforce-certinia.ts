@@ -89,7 +89,6 @@ export const CERTINIA_GLOSSARY: Record<string, readonly string[]> = {
   pse__Distance__c: ['distance', 'mileage'],
   pse__First_Expense_Date__c: ['first expense date', 'start date'],
   pse__Last_Expense_Date__c: ['last expense date', 'end date'],
-  pse__Total_Reimbursement_Amount__c: ['reimbursement amount', 'amount to reimburse', 'total'],
   // Resource request and rate card.
   pse__Resource_Role__c: ['role', 'resource role', 'labor type', 'job title'],
   pse__Role__c: ['role', 'resource role', 'labor type'],
@@ -104,7 +103,6 @@ export const CERTINIA_GLOSSARY: Record<string, readonly string[]> = {
   // Budget, billing event, adjustments.
   pse__Effective_Date__c: ['effective date', 'transaction date'],
   pse__Expense_Amount__c: ['expense amount'],
-  pse__Pre_Billed_Amount__c: ['pre billed amount', 'prepayment'],
   pse__Billing_Event__c: ['billing event', 'invoice'],
   pse__Billing_Event_Batch__c: ['billing batch'],
   pse__Summary_Amount__c: ['amount', 'invoice amount', 'total'],
