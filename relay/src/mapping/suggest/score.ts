@@ -2,6 +2,7 @@ import type { SchemaField } from './schema.js';
 import { concepts, conceptSimilarity, rawTokens, expandTokens, type Concepts } from './tokens.js';
 import { typeCompatibility, typeFamily, type TypeFamily } from './types.js';
 import { NETSUITE_GLOSSARY, SALESFORCE_GLOSSARY } from './glossary.js';
+import { referencedObject } from './sf-key-prefixes.js';
 import { dominantKind, profileAgreement, profileFitsType, profileOf, type Profile } from './profile.js';
 
 /** A field prepared once: its concepts from name and label, type family and value profile. */
@@ -18,6 +19,8 @@ export interface PreparedField {
   initials: Set<string>;
   /** The field is the primary Name of an admin-built (custom) object. */
   customName?: boolean;
+  /** The Salesforce object this reference's sample ids point to (by key prefix). */
+  pointsTo?: string;
   system?: 'salesforce' | 'netsuite';
 }
 
@@ -73,6 +76,9 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
   const labelWords = expandTokens(rawTokens(field.label || ''));
   if (labelWords.length > 1 && labelWords[labelWords.length - 1] === 'name' && labelWords.slice(0, -1).every((w) => objectTokens.has(w))) label.items.set('primary_name', 1);
   const alts = (system === 'netsuite' ? (NETSUITE_GLOSSARY[field.name] ?? []) : system === 'salesforce' ? (SALESFORCE_GLOSSARY[field.name] ?? []) : []).map((p) => concepts(p, { isReference }));
+  // A Salesforce reference whose sample ids name the object it points to (001… is an Account).
+  const pointsTo = system === 'salesforce' && isReference ? referencedObject(field.samples) : undefined;
+  for (const phrase of pointsTo?.means ?? []) alts.push(concepts(phrase, { isReference }));
   const initials = new Set([name, label, ...alts].flatMap((c) => [...c.items.keys()].map((k) => k[0]!)));
   return {
     field,
@@ -81,6 +87,7 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     family,
     initials,
     ...(system === 'salesforce' && custom && field.name === 'Name' ? { customName: true } : {}),
+    ...(pointsTo ? { pointsTo: pointsTo.object } : {}),
     ...(profile ? { profile } : {}),
     samples: new Set((field.samples ?? []).map((s) => s.trim().toLowerCase()).filter(Boolean)),
     alts,
@@ -156,6 +163,7 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
         ? glossaryReason(best.what.startsWith('glossary') ? s : t, describeMatch(best.matched, best.via), best.score)
         : `${best.what} match on ${describeMatch(best.matched, best.via)} (${best.score.toFixed(2)})`,
     );
+  for (const f of [s, t]) if (f.pointsTo && best.score > 0 && best.what.includes('glossary')) reasons.push(`${f.field.name}'s sample ids are ${f.pointsTo} records`);
   // System-specific id vocabulary: "NetSuite Id" on one side and internalId on the other.
   const sysT = t.name.mentionsSystem ?? t.label.mentionsSystem;
   if (sysT && s.name.items.has('internal_id') && (t.name.items.has('internal_id') || t.label.items.has('internal_id'))) lexical = Math.max(lexical, 0.95);
