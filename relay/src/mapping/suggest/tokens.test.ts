@@ -88,4 +88,11 @@ describe('tokens and concepts', () => {
     // An exclusion word at the start is the field's own subject, not a qualifier.
     expect(keys('Excluding Reason').length).toBeGreaterThan(0);
   });
+  it('reads month names as period numbers and keeps differently numbered siblings apart', () => {
+    expect(conceptSimilarity(concepts('Feb Amt'), concepts('periodAmount2')).score).toBeGreaterThan(0.7);
+    expect(keys('September Budget')).toEqual(keys('Budget 9'));
+    const sibling = conceptSimilarity(concepts('Feb Amt'), concepts('periodAmount1')).score;
+    expect(sibling).toBeLessThan(0.35);
+    expect(conceptSimilarity(concepts('Address Line 1'), concepts('Address Line 2')).score).toBeLessThan(conceptSimilarity(concepts('Address Line 1'), concepts('Address Line 1')).score * 0.5);
+  });
 });

@@ -50,6 +50,13 @@ const phraseIndex: { words: string[]; concept: string }[] = (() => {
   return list.sort((a, b) => b.words.length - a.words.length);
 })();
 
+/** Month names as period numbers. */
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS: Record<string, string> = Object.fromEntries([
+  ...MONTH_NAMES.flatMap((m, i) => [[m, String(i + 1)], [m.slice(0, 3), String(i + 1)]]),
+  ['sept', '9'],
+]);
+
 /** Words after which a label names what is left out ("excl. tax", "without freight"). */
 const EXCLUSIONS = new Set(['excl', 'excluding', 'exclusive', 'without']);
 
@@ -70,6 +77,8 @@ export function concepts(text: string, opts: { objectTokens?: Set<string>; objec
   // "Contract Total (excl. Tax)": what follows an exclusion only qualifies the field; it is not what the field holds.
   const cut = words.findIndex((w) => EXCLUSIONS.has(w));
   if (cut > 0) words = words.slice(0, cut);
+  // Month fields ("Jan Amt") are numbered periods on the other side (periodAmount1).
+  words = words.map((w) => MONTHS[w] ?? w);
   // The object's initials stand for the object ("CN" on Credit_Note__c, "PO" on Purchase_Order__c), and
   // "<object> number" is the record's document number ("Shipment No" on Shipment__c).
   if (opts.objectInitials && words[0] === opts.objectInitials) words = [...(opts.objectWords ?? []), ...words.slice(1)];
@@ -214,6 +223,8 @@ function compounds(x: Concepts, y: Concepts, ux: Set<string>, uy: Set<string>, m
 
 /** Factor on a similarity whose two last words (the things named) both go unmatched. */
 export const HEAD_MISMATCH = 0.8;
+/** Factor on a similarity between fields numbered differently. */
+export const NUMBER_MISMATCH = 0.3;
 
 /** Weighted Dice similarity of two concept sets, with partial credit for abbreviations; and what matched. */
 export function conceptSimilarity(a: Concepts, b: Concepts): { score: number; matched: string[]; headMismatch?: boolean } {
@@ -255,5 +266,10 @@ export function conceptSimilarity(a: Concepts, b: Concepts): { score: number; ma
   const hb = head(b);
   const headMismatch = score > 0 && !!ha && !!hb && !usedA.has(ha) && !usedB.has(hb) && !(ha in GENERIC_WEIGHT) && !(hb in GENERIC_WEIGHT);
   if (headMismatch) score *= HEAD_MISMATCH;
+  // Numbered siblings ("Aging 1" / "Aging 2", "Address Line 1" / "Address Line 2") are different fields.
+  const numbers = (c: Concepts) => [...c.items.keys()].filter((k) => /^\d+$/.test(k));
+  const na = numbers(a);
+  const nb = numbers(b);
+  if (score > 0 && na.length && nb.length && !na.some((n) => nb.includes(n))) score *= NUMBER_MISMATCH;
   return { score, matched, ...(headMismatch ? { headMismatch } : {}) };
 }
