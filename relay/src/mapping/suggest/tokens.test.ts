@@ -90,7 +90,7 @@ describe('tokens and concepts', () => {
   });
   it('reads month names as period numbers and keeps differently numbered siblings apart', () => {
     expect(conceptSimilarity(concepts('Feb Amt'), concepts('periodAmount2')).score).toBeGreaterThan(0.7);
-    expect(keys('September Budget')).toEqual(keys('Budget 9'));
+    expect(keys('September Budget').sort()).toEqual(keys('Budget 9').sort());
     const sibling = conceptSimilarity(concepts('Feb Amt'), concepts('periodAmount1')).score;
     expect(sibling).toBeLessThan(0.35);
     expect(conceptSimilarity(concepts('Address Line 1'), concepts('Address Line 2')).score).toBeLessThan(conceptSimilarity(concepts('Address Line 1'), concepts('Address Line 1')).score * 0.5);
