@@ -1,5 +1,6 @@
 import type { SchemaField } from './schema.js';
 import { concepts, conceptSimilarity, rawTokens, expandTokens, type Concepts } from './tokens.js';
+import { STOPWORDS } from './lexicon.js';
 import { typeCompatibility, typeFamily, type TypeFamily } from './types.js';
 import { NETSUITE_GLOSSARY, SALESFORCE_GLOSSARY } from './glossary.js';
 import { referencedObject } from './sf-key-prefixes.js';
@@ -103,7 +104,7 @@ export interface PairScore {
 }
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
-export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45 };
+export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75 };
 const DISTINCTIVE = new Set(['email', 'phone', 'url']);
 
 const describeOne = (c: string, via: Map<string, string>): string => {
@@ -129,6 +130,26 @@ const hasAny = (f: PreparedField, keys: readonly string[]) => [f.name, f.label, 
 function personLink(a: PreparedField, b: PreparedField): string | undefined {
   if (!a.label.items.has('person') || b.label.items.has('person') || !hasAny(b, PERSON_CONCEPTS)) return undefined;
   return `"${a.field.label}" names a person, and ${b.field.label || b.field.name} holds one`;
+}
+
+/** Words that say what kind of value a field holds rather than what it is about ("BOL No", "POE Code"). */
+const KIND_WORDS = new Set(['number', 'no', 'num', 'nbr', '#', 'date', 'dt', 'amt', 'amount', 'id', 'code', 'ref', 'value', 'val']);
+
+/** "BOL" on one field and "Bill of Lading" on the other: the short one spells the long one's initials. */
+function acronymMatch(short: PreparedField, long: PreparedField): string | undefined {
+  const acronyms = new Set<string>();
+  for (const text of [short.field.name, short.field.label]) {
+    const words = rawTokens(text).filter((w) => !KIND_WORDS.has(w));
+    if (words.length === 1 && /^[a-z]{3,5}$/.test(words[0]!)) acronyms.add(words[0]!);
+  }
+  if (!acronyms.size) return undefined;
+  for (const text of [long.field.label, long.field.name]) {
+    const words = rawTokens(text).filter((w) => !KIND_WORDS.has(w));
+    if (words.length < 3 && words.filter((w) => !STOPWORDS.has(w)).length < 2) continue;
+    for (const initials of [words.map((w) => w[0]).join(''), words.filter((w) => !STOPWORDS.has(w)).map((w) => w[0]).join('')])
+      if (acronyms.has(initials)) return `"${initials.toUpperCase()}" is the initials of "${text}"`;
+  }
+  return undefined;
 }
 
 /** Scores a source field for a target field and says why. */
@@ -167,6 +188,12 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
   // System-specific id vocabulary: "NetSuite Id" on one side and internalId on the other.
   const sysT = t.name.mentionsSystem ?? t.label.mentionsSystem;
   if (sysT && s.name.items.has('internal_id') && (t.name.items.has('internal_id') || t.label.items.has('internal_id'))) lexical = Math.max(lexical, 0.95);
+  // "BOL" / "Bill of Lading", "POE" / "Port of Entry": one side spells the other's initials.
+  const acronym = acronymMatch(s, t) ?? acronymMatch(t, s);
+  if (acronym && lexical < SCORE_WEIGHTS.acronym) {
+    lexical = SCORE_WEIGHTS.acronym;
+    reasons.push(acronym);
+  }
   // A custom object that mirrors a NetSuite transaction or numbered record is named by its document number.
   const named = (a: PreparedField, b: PreparedField) => a.customName && b.system === 'netsuite' && [b.name, ...b.alts].some((c) => c.items.has('document_number'));
   if ((named(s, t) || named(t, s)) && lexical < SCORE_WEIGHTS.customName) {

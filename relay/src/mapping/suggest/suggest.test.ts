@@ -241,4 +241,17 @@ describe('suggestMappings', () => {
     expect(s.map((x) => `${x.targetField}←${x.sourceField}`)).toEqual(['custrecord_billing_frequency←npe03__Installment_Period__c']);
     expect(s[0]!.reasons.join(' ')).toMatch(/npe03__Installment_Period__c means/);
   });
+  it('reads an acronym as the initials of the other field ("BOL" / Bill of Lading), not of any two words', async () => {
+    const shipment: Schema = { system: 'netsuite', object: 'inboundShipment', fields: [{ name: 'billOfLading', label: 'Bill of Lading', type: 'string', samples: ['MAEU123456'] }, { name: 'custbody_poe', label: 'POE', type: 'string', samples: ['USLGB'] }] };
+    const mirror: Schema = { system: 'salesforce', object: 'Inbound__c', fields: [{ name: 'BOL_No__c', label: 'BOL #', type: 'string' }, { name: 'Port_of_Entry__c', label: 'Port of Entry', type: 'string' }] };
+    const s = await suggestMappings(shipment, mirror);
+    const m = Object.fromEntries(s.map((x) => [x.targetField, x]));
+    expect(m.BOL_No__c?.sourceField).toBe('billOfLading');
+    expect(m.BOL_No__c!.reasons.join(' ')).toMatch(/initials of "Bill of Lading"/);
+    expect(m.Port_of_Entry__c?.sourceField).toBe('custbody_poe');
+    // Two-letter tokens are too ambiguous to be read as initials.
+    const cc: Schema = { system: 'salesforce', object: 'Pay__c', fields: [{ name: 'CC__c', label: 'CC', type: 'string' }] };
+    const center: Schema = { system: 'netsuite', object: 'customrecord_x', fields: [{ name: 'custrecord_cost_center', label: 'Cost Center', type: 'text' }] };
+    expect(await suggestMappings(center, cc)).toEqual([]);
+  });
 });
