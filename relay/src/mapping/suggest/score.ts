@@ -74,6 +74,12 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     label.items.set(deadline ? 'due_date' : 'person', 1);
     label.via.set(deadline ? 'due_date' : 'person', field.label || field.name);
   }
+  // NetSuite's field named account is always the general-ledger (or bank) account: the customer is entity/customer.
+  if (system === 'netsuite' && field.name === 'account')
+    for (const c of [name, label]) {
+      c.items = new Map([['gl_account', 1]]);
+      c.via.set('gl_account', 'account (NetSuite: the GL account)');
+    }
   const labelWords = expandTokens(rawTokens(field.label || ''));
   if (labelWords.length > 1 && labelWords[labelWords.length - 1] === 'name' && labelWords.slice(0, -1).every((w) => objectTokens.has(w))) label.items.set('primary_name', 1);
   const alts = (system === 'netsuite' ? (NETSUITE_GLOSSARY[field.name] ?? []) : system === 'salesforce' ? (SALESFORCE_GLOSSARY[field.name] ?? []) : []).map((p) => concepts(p, { isReference }));

@@ -254,4 +254,14 @@ describe('suggestMappings', () => {
     const center: Schema = { system: 'netsuite', object: 'customrecord_x', fields: [{ name: 'custrecord_cost_center', label: 'Cost Center', type: 'text' }] };
     expect(await suggestMappings(center, cc)).toEqual([]);
   });
+  it("reads NetSuite's account field as the GL account, never the customer", async () => {
+    const grant: Schema = { system: 'salesforce', object: 'Grant__c', fields: [
+      { name: 'Grantee__c', label: 'Grantee Account', type: 'reference', samples: ['0015g00000XyZ1aAAF'] },
+      { name: 'GL_Acct__c', label: 'GL Acct', type: 'string', samples: ['6100 Grants Expense'] },
+    ] };
+    const bill: Schema = { system: 'netsuite', object: 'vendorBill', fields: [{ name: 'account', label: 'Account', type: 'RecordRef' }, { name: 'entity', label: 'Vendor', type: 'RecordRef' }] };
+    const m = Object.fromEntries((await suggestMappings(grant, bill)).map((x) => [x.targetField, x.sourceField]));
+    expect(m.account).toBe('GL_Acct__c');
+    expect(m.account).not.toBe('Grantee__c');
+  });
 });
