@@ -110,6 +110,8 @@ export const SYNONYM_GROUPS: string[][] = [
   // After the fresh7/fresh8 look (general CRM/ERP terms, no field names):
   ['contract', 'agreement', 'service agreement', 'service contract'],
   ['tax rate', 'tax percent', 'tax rate percent', 'vat rate', 'tax pct'],
+  // An approval status is not the record's status.
+  ['approval status', 'approval state', 'approval stage'],
   // A general-ledger account is not a customer account.
   ['gl account', 'general ledger account', 'ledger account', 'offset account', 'posting account', 'offset general ledger account', 'expense account', 'income account', 'revenue account', 'gl code', 'general ledger code', 'account code'],
   ['auto renew', 'evergreen', 'automatic renewal', 'auto renewal', 'renew automatically'],

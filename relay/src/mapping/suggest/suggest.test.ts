@@ -264,4 +264,12 @@ describe('suggestMappings', () => {
     expect(m.account).toBe('GL_Acct__c');
     expect(m.account).not.toBe('Grantee__c');
   });
+  it('does not take a record status for an approval status', async () => {
+    const req: Schema = { system: 'salesforce', object: 'Request__c', fields: [{ name: 'Status__c', label: 'Status', type: 'picklist', samples: ['Open'] }] };
+    const alloc: Schema = { system: 'netsuite', object: 'resourceAllocation', fields: [{ name: 'approvalStatus', label: 'Approval Status', type: 'RecordRef' }, { name: 'status', label: 'Status', type: 'RecordRef' }] };
+    const m = Object.fromEntries((await suggestMappings(req, alloc)).map((x) => [x.targetField, x.sourceField]));
+    expect(m).toEqual({ status: 'Status__c' });
+    const only: Schema = { ...alloc, fields: [alloc.fields[0]!] };
+    expect(await suggestMappings(req, only)).toEqual([]);
+  });
 });

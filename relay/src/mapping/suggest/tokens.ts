@@ -264,7 +264,10 @@ export function conceptSimilarity(a: Concepts, b: Concepts): { score: number; ma
   const head = (c: Concepts) => [...c.items.keys()].at(-1);
   const ha = head(a);
   const hb = head(b);
-  const headMismatch = score > 0 && !!ha && !!hb && !usedA.has(ha) && !usedB.has(hb) && !(ha in GENERIC_WEIGHT) && !(hb in GENERIC_WEIGHT);
+  const meaningfulHead = (h: string | undefined, used: Set<string>) => !!h && !used.has(h) && !(h in GENERIC_WEIGHT) && !/^\d+$/.test(h);
+  // (Tried and dropped: the same penalty when only one side's last word goes unmatched, "Rep Manager" / "Sales Rep":
+  // on the seen splits it lost as many right pairs as it removed wrong ones.)
+  const headMismatch = score > 0 && meaningfulHead(ha, usedA) && meaningfulHead(hb, usedB);
   if (headMismatch) score *= HEAD_MISMATCH;
   // Numbered siblings ("Aging 1" / "Aging 2", "Address Line 1" / "Address Line 2") are different fields.
   const numbers = (c: Concepts) => [...c.items.keys()].filter((k) => /^\d+$/.test(k));
