@@ -39,7 +39,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['postal code', 'zip', 'zip code', 'zip postal code', 'postal', 'post code'],
   ['website', 'url', 'web address', 'web site', 'web', 'homepage', 'home page', 'site url'],
   ['owner', 'sales rep', 'salesrep', 'sales representative', 'account owner', 'account manager', 'rep', 'assigned to', 'assigned', 'case owner', 'opportunity owner'],
-  ['description', 'memo', 'comment', 'note', 'remark', 'details', 'sales description', 'product description', 'line description', 'account description', 'message', 'incoming message', 'body', 'reason', 'narrative', 'narration'],
+  ['description', 'memo', 'comment', 'note', 'remark', 'details', 'sales description', 'product description', 'line description', 'account description', 'message', 'incoming message', 'body', 'narrative', 'narration'],
   ['transaction date', 'close date', 'order date', 'invoice date', 'bill date', 'posting date', 'document date', 'received on', 'received date', 'date received', 'payment date', 'issue date', 'issued on', 'entry date', 'work date'],
   ['record id', 'id', 'external id', 'salesforce id', 'sf id', 'external key'],
   ['internal id', 'netsuite id', 'netsuite internal id', 'ns id', 'ns internal id'],

@@ -30,7 +30,8 @@ export const NETSUITE_GLOSSARY: Record<string, readonly string[]> = {
   terms: ['payment terms', 'terms'],
   exchangeRate: ['fx rate', 'exchange rate', 'conversion rate'],
   shipMethod: ['carrier', 'ship via', 'shipping method'],
-  memo: ['memo', 'notes', 'remarks', 'description', 'narrative'],
+  // A memo often carries the reason, but a field named Reason goes to a reason field when there is one.
+  memo: ['memo', 'notes', 'remarks', 'description', 'narrative', 'reason'],
   // Subsidiary: the legal entity (OneWorld) a transaction or record books to.
   subsidiary: ['legal entity', 'operating company', 'business unit', 'company code'],
   fedIdNumber: ['tax id', 'federal id', 'ein', 'vat number', 'company registration number'],

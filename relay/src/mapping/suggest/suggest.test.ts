@@ -272,4 +272,16 @@ describe('suggestMappings', () => {
     const only: Schema = { ...alloc, fields: [alloc.fields[0]!] };
     expect(await suggestMappings(req, only)).toEqual([]);
   });
+  it('sends a Reason field to a reason field when there is one, and to the memo otherwise', async () => {
+    const refund: Schema = { system: 'netsuite', object: 'cashRefund', fields: [
+      { name: 'memo', label: 'Memo', type: 'string', samples: ['Customer called in'] },
+      { name: 'custbody_return_reason', label: 'Return Reason', type: 'select', samples: ['Damaged'] },
+    ] };
+    const mirror: Schema = { system: 'salesforce', object: 'Refund__c', fields: [{ name: 'Reason__c', label: 'Reason', type: 'picklist' }, { name: 'Comments__c', label: 'Comments', type: 'textarea' }] };
+    const m = Object.fromEntries((await suggestMappings(refund, mirror)).map((x) => [x.targetField, x.sourceField]));
+    expect(m).toEqual({ Reason__c: 'custbody_return_reason', Comments__c: 'memo' });
+    const memoOnly: Schema = { ...refund, fields: [refund.fields[0]!] };
+    const only = Object.fromEntries((await suggestMappings(memoOnly, { ...mirror, fields: [mirror.fields[0]!] })).map((x) => [x.targetField, x.sourceField]));
+    expect(only).toEqual({ Reason__c: 'memo' });
+  });
 });
