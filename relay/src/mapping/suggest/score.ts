@@ -22,6 +22,8 @@ export interface PreparedField {
   customName?: boolean;
   /** The Salesforce object this reference's sample ids point to (by key prefix). */
   pointsTo?: string;
+  /** The words of the field's own object, and their initials ("rental agreement", "ra"). */
+  objectWords: string[];
   system?: 'salesforce' | 'netsuite';
 }
 
@@ -93,6 +95,7 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     label,
     family,
     initials,
+    objectWords,
     ...(system === 'salesforce' && custom && field.name === 'Name' ? { customName: true } : {}),
     ...(pointsTo ? { pointsTo: pointsTo.object } : {}),
     ...(profile ? { profile } : {}),
@@ -110,7 +113,7 @@ export interface PairScore {
 }
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
-export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75 };
+export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6 };
 const DISTINCTIVE = new Set(['email', 'phone', 'url']);
 
 const describeOne = (c: string, via: Map<string, string>): string => {
@@ -140,6 +143,25 @@ function personLink(a: PreparedField, b: PreparedField): string | undefined {
 
 /** Words that say what kind of value a field holds rather than what it is about ("BOL No", "POE Code"). */
 const KIND_WORDS = new Set(['number', 'no', 'num', 'nbr', '#', 'date', 'dt', 'amt', 'amount', 'id', 'code', 'ref', 'value', 'val']);
+
+const NUMBER_WORDS = new Set(['number', 'no', 'num', 'nbr', '#']);
+/** The field that names its record: Salesforce Name, an auto-number, NetSuite's primary name or document number. */
+const namesRecord = (f: PreparedField) => f.field.name === 'Name' || f.customName === true || f.name.items.has('primary_name') || f.name.items.has('document_number');
+
+/** "Load No" on a NetSuite invoice is the number (Name) of the Salesforce Load__c it came from. */
+function otherRecordNumber(num: PreparedField, named: PreparedField): string | undefined {
+  const words = named.objectWords;
+  if (!words.length || !namesRecord(named)) return undefined;
+  const initials = words.length > 1 ? words.map((w) => w[0]).join('') : undefined;
+  for (const text of [num.field.label, num.field.name]) {
+    const raw = rawTokens(text);
+    if (!raw.some((w) => NUMBER_WORDS.has(w))) continue;
+    const rest = expandTokens(raw.filter((w) => !NUMBER_WORDS.has(w) && !KIND_WORDS.has(w)));
+    if (rest.length && (rest.join(' ') === words.join(' ') || (initials && raw.filter((w) => !NUMBER_WORDS.has(w)).join('') === initials)))
+      return `"${text}" is the number of the ${words.join(' ')} record, which ${named.field.name} names`;
+  }
+  return undefined;
+}
 
 /** "BOL" on one field and "Bill of Lading" on the other: the short one spells the long one's initials. */
 function acronymMatch(short: PreparedField, long: PreparedField): string | undefined {
@@ -199,6 +221,12 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
   if (acronym && lexical < SCORE_WEIGHTS.acronym) {
     lexical = SCORE_WEIGHTS.acronym;
     reasons.push(acronym);
+  }
+  // "Load No" / "RA Number" on one side names the record on the other side (Load__c, Rental_Agreement__c).
+  const recordNumber = otherRecordNumber(s, t) ?? otherRecordNumber(t, s);
+  if (recordNumber && lexical < SCORE_WEIGHTS.recordNumber) {
+    lexical = SCORE_WEIGHTS.recordNumber;
+    reasons.push(recordNumber);
   }
   // A custom object that mirrors a NetSuite transaction or numbered record is named by its document number.
   const named = (a: PreparedField, b: PreparedField) => a.customName && b.system === 'netsuite' && [b.name, ...b.alts].some((c) => c.items.has('document_number'));

@@ -284,4 +284,17 @@ describe('suggestMappings', () => {
     const only = Object.fromEntries((await suggestMappings(memoOnly, { ...mirror, fields: [mirror.fields[0]!] })).map((x) => [x.targetField, x.sourceField]));
     expect(only).toEqual({ Reason__c: 'memo' });
   });
+  it('reads "<other object> No" as the number of the record it came from ("Load No" = Load__c.Name, "RA #" = Rental_Agreement__c.Name)', async () => {
+    const load: Schema = { system: 'salesforce', object: 'Load__c', fields: [{ name: 'Name', label: 'Load Name', type: 'string', samples: ['L-20931'] }] };
+    const invoice: Schema = { system: 'netsuite', object: 'invoice', fields: [{ name: 'custbody_load_no', label: 'Load No', type: 'text' }] };
+    const hit = (await suggestMappings(load, invoice))[0];
+    expect(hit?.sourceField).toBe('Name');
+    expect(hit!.reasons.join(' ')).toMatch(/number of the load record/);
+    const ra: Schema = { system: 'salesforce', object: 'Rental_Agreement__c', fields: [{ name: 'Name', label: 'Agreement', type: 'string', samples: ['RA-0042'] }] };
+    const so: Schema = { system: 'netsuite', object: 'salesOrder', fields: [{ name: 'custbody_ra_number', label: 'RA #', type: 'text' }] };
+    expect((await suggestMappings(ra, so))[0]?.sourceField).toBe('Name');
+    // Another object's number is not this record's name.
+    const other: Schema = { ...invoice, fields: [{ name: 'custbody_bol_no', label: 'Pallet No', type: 'text' }] };
+    expect(await suggestMappings(load, other)).toEqual([]);
+  });
 });
