@@ -180,10 +180,13 @@ function acronymMatch(short: PreparedField, long: PreparedField): string | undef
   return undefined;
 }
 
-/** Scores a source field for a target field and says why. */
-export function scorePair(s: PreparedField, t: PreparedField): PairScore {
+/**
+ * Scores a source field for a target field and says why. With `explain` false only the confidence and evidence are
+ * computed (no reason strings): the suggester scores every pair that way and explains only the pairs it suggests.
+ */
+export function scorePair(s: PreparedField, t: PreparedField, explain = true): PairScore {
   const tc = typeCompatibility(s.family, t.family);
-  if (tc === 0) return { confidence: 0, reasons: [`types incompatible: ${s.field.type} → ${t.field.type}`] };
+  if (tc === 0) return { confidence: 0, reasons: explain ? [`types incompatible: ${s.field.type} → ${t.field.type}`] : [] };
   const reasons: string[] = [];
   const combos: [string, Concepts, Concepts][] = [
     ['names', s.name, t.name],
@@ -203,16 +206,16 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
     })
     .sort((x, y) => y.score - x.score);
   const top = sims[0]!;
-  const best = { ...top, via: new Map([...top.a.via, ...top.b.via]) };
+  const best = { ...top, via: explain ? new Map([...top.a.via, ...top.b.via]) : new Map<string, string>() };
   const second = sims[1]!;
   let lexical = 0.75 * best.score + 0.25 * second.score;
-  if (best.score > 0)
+  if (explain && best.score > 0)
     reasons.push(
       best.what.includes('glossary')
         ? glossaryReason(best.what.startsWith('glossary') ? s : t, describeMatch(best.matched, best.via), best.score)
         : `${best.what} match on ${describeMatch(best.matched, best.via)} (${best.score.toFixed(2)})`,
     );
-  for (const f of [s, t]) if (f.pointsTo && best.score > 0 && best.what.includes('glossary')) reasons.push(`${f.field.name}'s sample ids are ${f.pointsTo} records`);
+  if (explain) for (const f of [s, t]) if (f.pointsTo && best.score > 0 && best.what.includes('glossary')) reasons.push(`${f.field.name}'s sample ids are ${f.pointsTo} records`);
   // System-specific id vocabulary: "NetSuite Id" on one side and internalId on the other.
   const sysT = t.name.mentionsSystem ?? t.label.mentionsSystem;
   if (sysT && s.name.items.has('internal_id') && (t.name.items.has('internal_id') || t.label.items.has('internal_id'))) lexical = Math.max(lexical, 0.95);
@@ -220,46 +223,45 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
   const acronym = acronymMatch(s, t) ?? acronymMatch(t, s);
   if (acronym && lexical < SCORE_WEIGHTS.acronym) {
     lexical = SCORE_WEIGHTS.acronym;
-    reasons.push(acronym);
+    if (explain) reasons.push(acronym);
   }
   // "Load No" / "RA Number" on one side names the record on the other side (Load__c, Rental_Agreement__c).
   const recordNumber = otherRecordNumber(s, t) ?? otherRecordNumber(t, s);
   if (recordNumber && lexical < SCORE_WEIGHTS.recordNumber) {
     lexical = SCORE_WEIGHTS.recordNumber;
-    reasons.push(recordNumber);
+    if (explain) reasons.push(recordNumber);
   }
   // A custom object that mirrors a NetSuite transaction or numbered record is named by its document number.
   const named = (a: PreparedField, b: PreparedField) => a.customName && b.system === 'netsuite' && [b.name, ...b.alts].some((c) => c.items.has('document_number'));
   if ((named(s, t) || named(t, s)) && lexical < SCORE_WEIGHTS.customName) {
     lexical = SCORE_WEIGHTS.customName;
-    reasons.push(`a custom object mirroring a NetSuite record is named by its document number`);
+    if (explain) reasons.push(`a custom object mirroring a NetSuite record is named by its document number`);
   }
   // On a Salesforce custom field fed from NetSuite, "External Id/Ref/Key" holds the other system's id: internalId.
   if (s.system === 'netsuite' && t.system === 'salesforce' && s.field.name === 'internalId' && /__c$/.test(t.field.name) && externalKey(t.field)) {
     lexical = Math.max(lexical, 0.8);
-    reasons.push(`an external key on a Salesforce custom field holds the NetSuite record's internal id`);
+    if (explain) reasons.push(`an external key on a Salesforce custom field holds the NetSuite record's internal id`);
   }
 
   // A person named by a role ("Submitted By") and a field holding a person (employee, owner, contact).
   const person = personLink(s, t) ?? personLink(t, s);
   if (person && lexical < SCORE_WEIGHTS.personRole) {
     lexical = SCORE_WEIGHTS.personRole;
-    reasons.push(person);
+    if (explain) reasons.push(person);
   }
-  reasons.push(tc === 1 ? `same type (${t.field.type})` : `compatible types (${s.field.type} → ${t.field.type}, ${tc.toFixed(2)})`);
+  if (explain) reasons.push(tc === 1 ? `same type (${t.field.type})` : `compatible types (${s.field.type} → ${t.field.type}, ${tc.toFixed(2)})`);
 
   let profileFactor = 1;
   let valueEvidence = 0;
   if (s.profile && t.profile) {
     const agree = profileAgreement(s.profile, t.profile);
     profileFactor = SCORE_WEIGHTS.profileFloor + (1 - SCORE_WEIGHTS.profileFloor) * agree;
-    reasons.push(`sample values ${agree >= 0.5 ? 'agree' : 'differ'} (${dominantKind(s.profile)} vs ${dominantKind(t.profile)})`);
+    if (explain) reasons.push(`sample values ${agree >= 0.5 ? 'agree' : 'differ'} (${dominantKind(s.profile)} vs ${dominantKind(t.profile)})`);
   } else if (s.profile) {
     const fit = profileFitsType(s.profile, t.family);
     if (fit !== undefined) {
       profileFactor = SCORE_WEIGHTS.profileFloor + (1 - SCORE_WEIGHTS.profileFloor) * fit;
-      if (fit >= 0.5) reasons.push(`source samples look like ${dominantKind(s.profile)}, as a ${t.field.type} field expects`);
-      else reasons.push(`source samples (${dominantKind(s.profile)}) do not look like ${t.field.type}`);
+      if (explain) reasons.push(fit >= 0.5 ? `source samples look like ${dominantKind(s.profile)}, as a ${t.field.type} field expects` : `source samples (${dominantKind(s.profile)}) do not look like ${t.field.type}`);
       // Distinctive values (emails, phones, web addresses) speak for themselves when names are vague.
       if (DISTINCTIVE.has(t.family) && fit >= 0.8) valueEvidence = SCORE_WEIGHTS.distinctiveValues * fit;
     }
@@ -270,10 +272,10 @@ export function scorePair(s: PreparedField, t: PreparedField): PairScore {
     for (const v of s.samples) if (t.samples.has(v)) shared++;
     if (shared) {
       confidence += SCORE_WEIGHTS.overlapBonus * Math.min(1, shared / Math.min(s.samples.size, t.samples.size));
-      reasons.push(`${shared} sample value(s) appear on both sides`);
+      if (explain) reasons.push(`${shared} sample value(s) appear on both sides`);
     }
   }
   const inverse = (a: Concepts, b: Concepts) => [...a.items.keys()].includes('active') && rawTokens(a === s.name ? s.field.name : t.field.name).includes('inactive') !== rawTokens(b === s.name ? s.field.name : t.field.name).includes('inactive');
-  if (s.name.items.has('active') && t.name.items.has('active') && inverse(s.name, t.name)) reasons.push('opposite sense (Active vs Inactive): map with a negating transform ($not)');
+  if (explain && s.name.items.has('active') && t.name.items.has('active') && inverse(s.name, t.name)) reasons.push('opposite sense (Active vs Inactive): map with a negating transform ($not)');
   return { confidence: Math.min(confidence, 0.99), reasons, evidence: { lexical, matched: best.score > 0 ? best.matched : [], typeFit: tc * profileFactor, headMismatch: best.headMismatch } };
 }

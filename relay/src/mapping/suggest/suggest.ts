@@ -88,25 +88,26 @@ export async function suggestMappings(source: Schema, target: Schema, opts: Sugg
     const key = `${m.sourceField}\u0000${m.targetField}`;
     byFields.set(key, [...(byFields.get(key) ?? []), m]);
   }
+  /** A pair's score with what admins accepted before; reasons only when `explain` (see scorePair). */
+  const scoreWithMemory = (s: PreparedField, t: PreparedField, explain: boolean): PairScore => {
+    const sc = scorePair(s, t, explain);
+    const known = byFields.get(`${s.field.name}\u0000${t.field.name}`);
+    if (!known) return sc;
+    const same = known.find((m) => m.sourceObject === source.object && m.targetObject === target.object);
+    const other = same ? undefined : known[0];
+    if (same) {
+      sc.confidence = Math.min(0.99, Math.max(sc.confidence, 0.5) + SCORE_WEIGHTS.memorySame);
+      if (explain) sc.reasons.unshift(`accepted by an admin for ${source.object} → ${target.object} before (${same.count}×)`);
+    } else if (other) {
+      sc.confidence = Math.min(0.99, sc.confidence + SCORE_WEIGHTS.memoryOther);
+      if (explain) sc.reasons.unshift(`accepted by an admin on ${other.sourceObject} → ${other.targetObject} (${other.count}×)`);
+    }
+    return sc;
+  };
   const scores: PairScore[][] = [];
   let sinceYield = 0;
   for (const t of tgt) {
-    scores.push(
-      src.map((s) => {
-        const sc = scorePair(s, t);
-        const known = byFields.get(`${s.field.name}\u0000${t.field.name}`) ?? [];
-        const same = known.find((m) => m.sourceObject === source.object && m.targetObject === target.object);
-        const other = same ? undefined : known[0];
-        if (same) {
-          sc.confidence = Math.min(0.99, Math.max(sc.confidence, 0.5) + SCORE_WEIGHTS.memorySame);
-          sc.reasons.unshift(`accepted by an admin for ${source.object} → ${target.object} before (${same.count}×)`);
-        } else if (other) {
-          sc.confidence = Math.min(0.99, sc.confidence + SCORE_WEIGHTS.memoryOther);
-          sc.reasons.unshift(`accepted by an admin on ${other.sourceObject} → ${other.targetObject} (${other.count}×)`);
-        }
-        return sc;
-      }),
-    );
+    scores.push(src.map((s) => scoreWithMemory(s, t, false)));
     // Large schemas (hundreds of fields a side) take seconds: let the relay's other work run in between.
     sinceYield += src.length;
     if (sinceYield >= YIELD_EVERY_PAIRS) {
@@ -114,28 +115,28 @@ export async function suggestMappings(source: Schema, target: Schema, opts: Sugg
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
-  const weak = new Set<number>();
+  /** Targets paired by a second pass, with the reason that pass gives. */
+  const weak = new Map<number, string>();
   const weights = scores.map((row) => row.map((s) => (s.confidence >= threshold ? s.confidence : 0)));
   const assignment = maxWeightAssignment(weights).map((j, i) => (j >= 0 && scores[i]![j]!.confidence >= threshold ? j : -1));
   for (const [i, j] of eliminationPass(scores, assignment, opts.eliminationFloor ?? ELIMINATION.floor)) {
-    assignment[i] = j;
-    scores[i]![j]!.reasons.push('the only free pair left on both sides with these words and this type (chosen by elimination)');
-    scores[i]![j]!.confidence = Math.max(scores[i]![j]!.confidence, 0); // keeps its own, lower confidence
-    weak.add(i);
+    assignment[i] = j; // keeps its own, lower confidence
+    weak.set(i, 'the only free pair left on both sides with these words and this type (chosen by elimination)');
   }
   for (const [i, j] of uniqueKindPass(src, tgt, scores, assignment)) {
     assignment[i] = j;
-    const sc = scores[i]![j]!;
-    sc.confidence = Math.max(sc.confidence, UNIQUE_KIND_CONFIDENCE);
-    sc.reasons.push(`the only ${tgt[i]!.family === 'longtext' ? 'long-text' : tgt[i]!.family} fields left on both sides (chosen by elimination)`);
-    weak.add(i);
+    scores[i]![j]!.confidence = Math.max(scores[i]![j]!.confidence, UNIQUE_KIND_CONFIDENCE);
+    weak.set(i, `the only ${tgt[i]!.family === 'longtext' ? 'long-text' : tgt[i]!.family} fields left on both sides (chosen by elimination)`);
   }
   const out: Suggestion[] = [];
   assignment.forEach((j, i) => {
     if (j < 0) return;
     const sc = scores[i]![j]!;
     if (sc.confidence < threshold && !weak.has(i)) return;
-    out.push({ sourceField: src[j]!.field.name, targetField: tgt[i]!.field.name, confidence: Math.round(sc.confidence * 1000) / 1000, reasons: sc.reasons });
+    // Explained now, for the pairs suggested only.
+    const reasons = scoreWithMemory(src[j]!, tgt[i]!, true).reasons;
+    if (weak.has(i)) reasons.push(weak.get(i)!);
+    out.push({ sourceField: src[j]!.field.name, targetField: tgt[i]!.field.name, confidence: Math.round(sc.confidence * 1000) / 1000, reasons });
   });
   return out.sort((a, b) => b.confidence - a.confidence);
 }

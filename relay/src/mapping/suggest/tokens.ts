@@ -1,7 +1,19 @@
 import { ABBREVIATIONS, DOCUMENT_NOUNS, GENERIC_WEIGHT, STOPWORDS, SYNONYM_GROUPS, SYSTEM_TOKENS } from './lexicon.js';
 
 /** Splits an API name or a label into lower-case word tokens: camelCase, snake_case, `__c`, prefixes, digits. */
-export function rawTokens(s: string): string[] {
+export function rawTokens(s: string): readonly string[] {
+  let hit = rawMemo.get(s);
+  if (!hit) {
+    if (rawMemo.size > 50_000) rawMemo.clear();
+    hit = tokenize(s);
+    rawMemo.set(s, hit);
+  }
+  return hit;
+}
+/** Field names and labels repeat across every pair scored: tokenised once each (bounded). */
+const rawMemo = new Map<string, readonly string[]>();
+
+function tokenize(s: string): string[] {
   const t = s
     .replace(/^[a-z0-9]+__(?=[A-Za-z])/, '') // namespace prefix nsc__Field__c
     .replace(/__(c|r|e|mdt|x)$/i, '')
@@ -26,7 +38,7 @@ const ID_MARKERS = new Set(['id', 'reference', 'key']);
 const stem = (w: string) => (w.length > 4 && w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') ? w.slice(0, -1) : w);
 
 /** Expands abbreviations token by token ("inv dt" → "invoice date"), drops stopwords, stems plurals. */
-export function expandTokens(tokens: string[]): string[] {
+export function expandTokens(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     const e = ABBREVIATIONS[t] ?? t;
@@ -227,7 +239,48 @@ export const HEAD_MISMATCH = 0.8;
 export const NUMBER_MISMATCH = 0.3;
 
 /** Weighted Dice similarity of two concept sets, with partial credit for abbreviations; and what matched. */
-export function conceptSimilarity(a: Concepts, b: Concepts): { score: number; matched: string[]; headMismatch?: boolean } {
+type Similarity = { score: number; matched: string[]; headMismatch?: boolean };
+
+/** A concept set's identity for caching: its items in order (the last one is the head) with their weights. */
+const signatures = new WeakMap<Concepts, string>();
+function signature(c: Concepts): string {
+  let sig = signatures.get(c);
+  if (sig === undefined) {
+    sig = [...c.items].map(([k, w]) => `${k}:${w}`).join('|');
+    signatures.set(c, sig);
+  }
+  return sig;
+}
+const similarityMemo = new Map<string, Map<string, Similarity>>();
+let similarityMemoSize = 0;
+
+/**
+ * conceptSimilarity, cached by the two sets' contents: fields of wide schemas share most of their words and glossary
+ * labels, so the same pairs of sets come back thousands of times. Callers must not mutate the result.
+ */
+export function conceptSimilarity(a: Concepts, b: Concepts): Similarity {
+  const sa = signature(a);
+  const sb = signature(b);
+  let row = similarityMemo.get(sa);
+  if (!row) {
+    row = new Map();
+    similarityMemo.set(sa, row);
+  }
+  let hit = row.get(sb);
+  if (hit === undefined) {
+    if (++similarityMemoSize > 500_000) {
+      similarityMemo.clear();
+      similarityMemoSize = 0;
+      row = new Map();
+      similarityMemo.set(sa, row);
+    }
+    hit = computeSimilarity(a, b);
+    row.set(sb, hit);
+  }
+  return hit;
+}
+
+function computeSimilarity(a: Concepts, b: Concepts): Similarity {
   let common = 0;
   const matched: string[] = [];
   const usedA = new Set<string>();
