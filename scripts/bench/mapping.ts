@@ -28,11 +28,12 @@ export default {
       out[`suggest_${split}_ms_per_pair`] = Math.round((ms / Math.max(1, s.pairs)) * 10) / 10;
       for (const e of s.errors) opts.log?.(`  mapping ${split}: ${e}`);
     }
-    // Latency on one wide pair: every distinct Salesforce field of the set against every distinct NetSuite field.
+    // Latency on one wide pair: distinct Salesforce fields of the set against distinct NetSuite fields, 800 a side
+    // (the most the suggest route accepts).
     const distinct = (system: 'salesforce' | 'netsuite') => {
       const seen = new Map<string, (typeof pairs)[number]['source']['fields'][number]>();
       for (const p of pairs) for (const side of [p.source, p.target]) if (side.system === system) for (const f of side.fields) if (!seen.has(f.name)) seen.set(f.name, f);
-      return [...seen.values()];
+      return [...seen.values()].slice(0, 800);
     };
     const wideSource = { system: 'salesforce' as const, object: 'Wide__c', fields: distinct('salesforce') };
     const wideTarget = { system: 'netsuite' as const, object: 'customrecord_wide', fields: distinct('netsuite') };
