@@ -190,30 +190,37 @@ function abbreviationOf(t: string, u: string): boolean {
   return one(t, u) || one(u, t);
 }
 
-/** Word-pair rules run for every field pair; the vocabulary is small, so their answers are cached (bounded). */
-function cached(rule: (a: string, b: string) => boolean): (a: string, b: string) => boolean {
-  const memo = new Map<string, Map<string, boolean>>();
+/**
+ * A bounded two-key cache: `compute(a, b)` runs once per pair of keys; past `limit` entries the cache starts over.
+ * Word-pair rules and concept similarity run for every field pair, over a small vocabulary, so most calls are hits.
+ */
+function pairCache<A, B, T>(compute: (a: A, b: B) => T, keyA: (a: A) => string, keyB: (b: B) => string, limit = 500_000): (a: A, b: B) => T {
+  let memo = new Map<string, Map<string, T>>();
   let size = 0;
   return (a, b) => {
-    let row = memo.get(a);
-    if (!row) {
-      row = new Map();
-      memo.set(a, row);
-    }
-    let hit = row.get(b);
+    const ka = keyA(a);
+    const kb = keyB(b);
+    let row = memo.get(ka);
+    let hit = row?.get(kb);
     if (hit === undefined) {
-      if (++size > 500_000) {
-        memo.clear();
-        size = 0;
+      hit = compute(a, b);
+      if (++size > limit) {
+        memo = new Map();
+        size = 1;
+        row = undefined;
       }
-      hit = rule(a, b);
-      row.set(b, hit);
+      if (!row) {
+        row = new Map();
+        memo.set(ka, row);
+      }
+      row.set(kb, hit);
     }
     return hit;
   };
 }
-const abbreviationCached = cached(abbreviationOf);
-const stemCached = cached(sharesStem);
+const word = (w: string) => w;
+const abbreviationCached = pairCache(abbreviationOf, word, word);
+const stemCached = pairCache(sharesStem, word, word);
 
 const WORD_RULES = [[abbreviationCached, 0.7, '≈'], [stemCached, 0.8, '~']] as const;
 
@@ -251,34 +258,11 @@ function signature(c: Concepts): string {
   }
   return sig;
 }
-const similarityMemo = new Map<string, Map<string, Similarity>>();
-let similarityMemoSize = 0;
-
 /**
  * conceptSimilarity, cached by the two sets' contents: fields of wide schemas share most of their words and glossary
  * labels, so the same pairs of sets come back thousands of times. Callers must not mutate the result.
  */
-export function conceptSimilarity(a: Concepts, b: Concepts): Similarity {
-  const sa = signature(a);
-  const sb = signature(b);
-  let row = similarityMemo.get(sa);
-  if (!row) {
-    row = new Map();
-    similarityMemo.set(sa, row);
-  }
-  let hit = row.get(sb);
-  if (hit === undefined) {
-    if (++similarityMemoSize > 500_000) {
-      similarityMemo.clear();
-      similarityMemoSize = 0;
-      row = new Map();
-      similarityMemo.set(sa, row);
-    }
-    hit = computeSimilarity(a, b);
-    row.set(sb, hit);
-  }
-  return hit;
-}
+export const conceptSimilarity: (a: Concepts, b: Concepts) => Similarity = pairCache(computeSimilarity, signature, signature);
 
 function computeSimilarity(a: Concepts, b: Concepts): Similarity {
   let common = 0;
