@@ -49,7 +49,8 @@ function uniqueKindPass(src: PreparedField[], tgt: PreparedField[], scores: Pair
 
 /** Pairs left-over targets and sources that are each other's clear best (see ELIMINATION). */
 function eliminationPass(scores: PairScore[][], taken: number[], floor: number): [number, number][] {
-  const freeS = new Set(scores[0]?.map((_, j) => j).filter((j) => !taken.includes(j)) ?? []);
+  const used = new Set(taken);
+  const freeS = scores[0]?.map((_, j) => j).filter((j) => !used.has(j)) ?? [];
   const freeT = taken.map((j, i) => (j < 0 ? i : -1)).filter((i) => i >= 0);
   const ok = (sc: PairScore) => sc.confidence >= floor && (sc.evidence?.typeFit ?? 0) >= ELIMINATION.typeFit && (sc.evidence?.matched ?? []).some(meaningful) && !sc.evidence?.headMismatch;
   const bestOf = (list: number[], conf: (k: number) => number) => {
@@ -58,7 +59,7 @@ function eliminationPass(scores: PairScore[][], taken: number[], floor: number):
   };
   const out: [number, number][] = [];
   for (const i of freeT) {
-    const { best: j, second } = bestOf([...freeS], (k) => scores[i]![k]!.confidence);
+    const { best: j, second } = bestOf(freeS, (k) => scores[i]![k]!.confidence);
     if (j === undefined) continue;
     const sc = scores[i]![j]!;
     if (!ok(sc) || second > ELIMINATION.margin * sc.confidence) continue;
@@ -66,7 +67,6 @@ function eliminationPass(scores: PairScore[][], taken: number[], floor: number):
     if (back.best !== i || back.second > ELIMINATION.margin * sc.confidence) continue;
     out.push([i, j]);
   }
-  for (const [, j] of out) freeS.delete(j);
   return out;
 }
 
