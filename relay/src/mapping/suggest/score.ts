@@ -22,7 +22,7 @@ export interface PreparedField {
   customName?: boolean;
   /** The Salesforce object this reference's sample ids point to (by key prefix). */
   pointsTo?: string;
-  /** The words of the field's own object, and their initials ("rental agreement", "ra"). */
+  /** The words of the field's own object ("rental agreement"). */
   objectWords: string[];
   system?: 'salesforce' | 'netsuite';
 }
