@@ -24,6 +24,8 @@ export interface PreparedField {
   pointsTo?: string;
   /** The words of the field's own object ("rental agreement"). */
   objectWords: string[];
+  /** "NS Customer ID", "NetSuite SO Internal Id": the NetSuite record whose internal id this field stores. */
+  storesNetSuiteIdOf?: Concepts;
   system?: 'salesforce' | 'netsuite';
 }
 
@@ -89,6 +91,7 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
   const pointsTo = system === 'salesforce' && isReference ? referencedObject(field.samples) : undefined;
   for (const phrase of pointsTo?.means ?? []) alts.push(concepts(phrase, { isReference }));
   const initials = new Set([name, label, ...alts].flatMap((c) => [...c.items.keys()].map((k) => k[0]!)));
+  const storesNetSuiteIdOf = system === 'salesforce' ? netSuiteIdHolder(field) : undefined;
   return {
     field,
     name,
@@ -96,6 +99,7 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     family,
     initials,
     objectWords,
+    ...(storesNetSuiteIdOf ? { storesNetSuiteIdOf } : {}),
     ...(system === 'salesforce' && custom && field.name === 'Name' ? { customName: true } : {}),
     ...(pointsTo ? { pointsTo: pointsTo.object } : {}),
     ...(profile ? { profile } : {}),
@@ -113,7 +117,7 @@ export interface PairScore {
 }
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
-export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6 };
+export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, netSuiteId: 0.95 };
 const DISTINCTIVE = new Set(['email', 'phone', 'url']);
 
 const describeOne = (c: string, via: Map<string, string>): string => {
@@ -143,6 +147,26 @@ function personLink(a: PreparedField, b: PreparedField): string | undefined {
 
 /** Words that say what kind of value a field holds rather than what it is about ("BOL No", "POE Code"). */
 const KIND_WORDS = new Set(['number', 'no', 'num', 'nbr', '#', 'date', 'dt', 'amt', 'amount', 'id', 'code', 'ref', 'value', 'val']);
+
+const NS_WORDS = new Set(['netsuite', 'ns']);
+const ID_WORDS = new Set(['id', 'internal', 'key', 'reference', 'ref']);
+/** "NS Customer ID" / "Donor Acct NS ID" on a Salesforce field: it stores that NetSuite record's internal id. */
+function netSuiteIdHolder(field: SchemaField): Concepts | undefined {
+  for (const text of [field.label, field.name]) {
+    const words = rawTokens(text);
+    if (!words.some((w) => NS_WORDS.has(w)) || !ID_WORDS.has(words[words.length - 1]!)) continue;
+    const record = words.filter((w) => !NS_WORDS.has(w) && !ID_WORDS.has(w));
+    if (record.length) return concepts(record.join(' '), { isReference: true });
+  }
+  return undefined;
+}
+
+/** A NetSuite select takes an internal id: a Salesforce field storing that record's NetSuite id feeds it directly. */
+function netSuiteIdLink(holder: PreparedField, select: PreparedField): string | undefined {
+  if (!holder.storesNetSuiteIdOf || select.system !== 'netsuite' || (select.family !== 'reference' && select.family !== 'picklist')) return undefined;
+  const sim = Math.max(...[select.name, select.label, ...select.alts].map((c) => conceptSimilarity(holder.storesNetSuiteIdOf!, c).score));
+  return sim >= 0.8 ? `${holder.field.name} stores the NetSuite internal id that ${select.field.name} takes` : undefined;
+}
 
 const NUMBER_WORDS = new Set(['number', 'no', 'num', 'nbr', '#']);
 /** The field that names its record: Salesforce Name, an auto-number, NetSuite's primary name or document number. */
@@ -225,6 +249,11 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
     lexical = SCORE_WEIGHTS.acronym;
     if (explain) reasons.push(acronym);
   }
+  const idLink = netSuiteIdLink(s, t) ?? netSuiteIdLink(t, s);
+  if (idLink && lexical < SCORE_WEIGHTS.netSuiteId) {
+    lexical = SCORE_WEIGHTS.netSuiteId;
+    if (explain) reasons.push(idLink);
+  }
   // "Load No" / "RA Number" on one side names the record on the other side (Load__c, Rental_Agreement__c).
   const recordNumber = otherRecordNumber(s, t) ?? otherRecordNumber(t, s);
   if (recordNumber && lexical < SCORE_WEIGHTS.recordNumber) {
@@ -266,7 +295,9 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
       if (DISTINCTIVE.has(t.family) && fit >= 0.8) valueEvidence = SCORE_WEIGHTS.distinctiveValues * fit;
     }
   }
-  let confidence = Math.max(lexical, valueEvidence) * (SCORE_WEIGHTS.typeFloor + (1 - SCORE_WEIGHTS.typeFloor) * tc) * profileFactor;
+  // A stored NetSuite internal id fits a select fully, whatever text type holds it.
+  const typeFit = idLink ? 1 : tc;
+  let confidence = Math.max(lexical, valueEvidence) * (SCORE_WEIGHTS.typeFloor + (1 - SCORE_WEIGHTS.typeFloor) * typeFit) * profileFactor;
   if (s.samples.size && t.samples.size) {
     let shared = 0;
     for (const v of s.samples) if (t.samples.has(v)) shared++;

@@ -297,4 +297,17 @@ describe('suggestMappings', () => {
     const other: Schema = { ...invoice, fields: [{ name: 'custbody_bol_no', label: 'Pallet No', type: 'text' }] };
     expect(await suggestMappings(load, other)).toEqual([]);
   });
+  it('feeds a NetSuite select from the Salesforce field that stores that record\'s NetSuite internal id', async () => {
+    const member: Schema = { system: 'salesforce', object: 'Member__c', fields: [
+      { name: 'AccountId__c', label: 'Account', type: 'reference', samples: ['0015g00000Rk2LmAAJ'] },
+      { name: 'NS_Customer_ID__c', label: 'NetSuite Customer ID', type: 'string', samples: ['88213'] },
+    ] };
+    const record: Schema = { system: 'netsuite', object: 'customrecord_member', fields: [{ name: 'custrecord_mbr_customer', label: 'Customer', type: 'select' }] };
+    const hit = (await suggestMappings(member, record))[0];
+    expect(hit?.sourceField).toBe('NS_Customer_ID__c');
+    expect(hit!.reasons.join(' ')).toMatch(/stores the NetSuite internal id/);
+    // Not for a select about something else.
+    const other: Schema = { ...record, fields: [{ name: 'custrecord_mbr_tier', label: 'Tier', type: 'select' }] };
+    expect((await suggestMappings(member, other)).find((x) => x.sourceField === 'NS_Customer_ID__c')).toBeUndefined();
+  });
 });
