@@ -10,7 +10,7 @@ export const NETSUITE_GLOSSARY: Record<string, readonly string[]> = {
   // On transactions, account is the general-ledger (or bank) account posted to.
   account: ['gl account', 'general ledger account', 'offset account', 'ledger account', 'bank account', 'posting account', 'deposit account', 'adjustment account'],
   salesRep: ['sales rep', 'salesperson', 'seller', 'agent', 'account manager', 'cashier', 'sales associate'],
-  location: ['location', 'warehouse', 'site', 'store', 'branch', 'office', 'deliver to', 'plant', 'from location', 'source location', 'ship from', 'meeting location'],
+  location: ['location', 'warehouse', 'site', 'store', 'branch', 'office', 'deliver to', 'plant', 'from location', 'source location', 'ship from', 'meeting location', 'facility', 'venue', 'depot', 'yard'],
   createdFrom: ['purchase order', 'sales order', 'source document', 'original order', 'quote', 'estimate', 'return authorization', 'created from'],
   paymentMethod: ['payment method', 'method', 'tender', 'payment type'],
   payment: ['amount', 'payment amount', 'amount paid'],
