@@ -26,6 +26,10 @@ export interface PreparedField {
   objectWords: string[];
   /** "NS Customer ID", "NetSuite SO Internal Id": the NetSuite record whose internal id this field stores. */
   storesNetSuiteIdOf?: Concepts;
+  /** A lone 3-5 letter token of the name or label ("BOL"), which may be another field's initials. */
+  acronyms: readonly string[];
+  /** "Load No", "RA #": the words before a number word, expanded ("load") and as typed ("ra"). */
+  numberOf: readonly { text: string; words: string; letters: string }[];
   system?: 'salesforce' | 'netsuite';
 }
 
@@ -100,6 +104,8 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     initials,
     objectWords,
     ...(storesNetSuiteIdOf ? { storesNetSuiteIdOf } : {}),
+    acronyms: acronymsOf(field),
+    numberOf: numberWordsOf(field),
     ...(system === 'salesforce' && custom && field.name === 'Name' ? { customName: true } : {}),
     ...(pointsTo ? { pointsTo: pointsTo.object } : {}),
     ...(profile ? { profile } : {}),
@@ -172,34 +178,46 @@ const NUMBER_WORDS = new Set(['number', 'no', 'num', 'nbr', '#']);
 /** The field that names its record: Salesforce Name, an auto-number, NetSuite's primary name or document number. */
 const namesRecord = (f: PreparedField) => f.field.name === 'Name' || f.customName === true || f.name.items.has('primary_name') || f.name.items.has('document_number');
 
-/** "Load No" on a NetSuite invoice is the number (Name) of the Salesforce Load__c it came from. */
-function otherRecordNumber(num: PreparedField, named: PreparedField): string | undefined {
-  const words = named.objectWords;
-  if (!words.length || !namesRecord(named)) return undefined;
-  const initials = words.length > 1 ? words.map((w) => w[0]).join('') : undefined;
-  for (const text of [num.field.label, num.field.name]) {
+/** What a field's "<words> No" refers to, computed once per field. */
+function numberWordsOf(field: SchemaField): { text: string; words: string; letters: string }[] {
+  const out: { text: string; words: string; letters: string }[] = [];
+  for (const text of [field.label, field.name]) {
     const raw = rawTokens(text);
     if (!raw.some((w) => NUMBER_WORDS.has(w))) continue;
     const rest = expandTokens(raw.filter((w) => !NUMBER_WORDS.has(w) && !KIND_WORDS.has(w)));
-    if (rest.length && (rest.join(' ') === words.join(' ') || (initials && raw.filter((w) => !NUMBER_WORDS.has(w)).join('') === initials)))
-      return `"${text}" is the number of the ${words.join(' ')} record, which ${named.field.name} names`;
+    if (rest.length) out.push({ text, words: rest.join(' '), letters: raw.filter((w) => !NUMBER_WORDS.has(w)).join('') });
   }
-  return undefined;
+  return out;
+}
+
+/** "Load No" on a NetSuite invoice is the number (Name) of the Salesforce Load__c it came from. */
+function otherRecordNumber(num: PreparedField, named: PreparedField): string | undefined {
+  if (!num.numberOf.length) return undefined;
+  const words = named.objectWords;
+  if (!words.length || !namesRecord(named)) return undefined;
+  const initials = words.length > 1 ? words.map((w) => w[0]).join('') : undefined;
+  const hit = num.numberOf.find((n) => n.words === words.join(' ') || (initials && n.letters === initials));
+  return hit && `"${hit.text}" is the number of the ${words.join(' ')} record, which ${named.field.name} names`;
+}
+
+/** Lone 3-5 letter tokens of a field's name or label ("BOL #" gives "bol"), computed once per field. */
+function acronymsOf(field: SchemaField): string[] {
+  const out = new Set<string>();
+  for (const text of [field.name, field.label]) {
+    const words = rawTokens(text).filter((w) => !KIND_WORDS.has(w));
+    if (words.length === 1 && /^[a-z]{3,5}$/.test(words[0]!)) out.add(words[0]!);
+  }
+  return [...out];
 }
 
 /** "BOL" on one field and "Bill of Lading" on the other: the short one spells the long one's initials. */
 function acronymMatch(short: PreparedField, long: PreparedField): string | undefined {
-  const acronyms = new Set<string>();
-  for (const text of [short.field.name, short.field.label]) {
-    const words = rawTokens(text).filter((w) => !KIND_WORDS.has(w));
-    if (words.length === 1 && /^[a-z]{3,5}$/.test(words[0]!)) acronyms.add(words[0]!);
-  }
-  if (!acronyms.size) return undefined;
+  if (!short.acronyms.length) return undefined;
   for (const text of [long.field.label, long.field.name]) {
     const words = rawTokens(text).filter((w) => !KIND_WORDS.has(w));
     if (words.length < 3 && words.filter((w) => !STOPWORDS.has(w)).length < 2) continue;
     for (const initials of [words.map((w) => w[0]).join(''), words.filter((w) => !STOPWORDS.has(w)).map((w) => w[0]).join('')])
-      if (acronyms.has(initials)) return `"${initials.toUpperCase()}" is the initials of "${text}"`;
+      if (short.acronyms.includes(initials)) return `"${initials.toUpperCase()}" is the initials of "${text}"`;
   }
   return undefined;
 }
