@@ -7,14 +7,14 @@ import { suggestMappings, type SuggestOptions } from '../../relay/src/mapping/su
 type RawField = [string, string, string, string[]?];
 interface RawPair {
   id: string;
-  split: 'dev' | 'test' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' | 'fresh16' | 'fresh17' | 'fresh18' | 'fresh19' | 'fresh20' | 'fresh21' | 'fresh22' | 'fresh23' | 'fresh24' | 'fresh25' | 'fresh26' | 'fresh27' | 'fresh28' | 'fresh29' | 'fresh30' | 'fresh31' | 'fresh32' | 'fresh33' | 'fresh34' | 'fresh35' | 'fresh36';
+  split: 'dev' | 'test' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' | 'fresh16' | 'fresh17' | 'fresh18' | 'fresh19' | 'fresh20' | 'fresh21' | 'fresh22' | 'fresh23' | 'fresh24' | 'fresh25' | 'fresh26' | 'fresh27' | 'fresh28' | 'fresh29' | 'fresh30' | 'fresh31' | 'fresh32' | 'fresh33' | 'fresh34' | 'fresh35' | 'fresh36' | 'fresh37' | 'fresh38' | 'fresh39' | 'fresh40';
   source: { system: Schema['system']; object: string; fields: RawField[] };
   target: { system: Schema['system']; object: string; fields: RawField[] };
   expected: Record<string, string | null>;
 }
 export interface EvalPair {
   id: string;
-  split: 'dev' | 'test' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' | 'fresh16' | 'fresh17' | 'fresh18' | 'fresh19' | 'fresh20' | 'fresh21' | 'fresh22' | 'fresh23' | 'fresh24' | 'fresh25' | 'fresh26' | 'fresh27' | 'fresh28' | 'fresh29' | 'fresh30' | 'fresh31' | 'fresh32' | 'fresh33' | 'fresh34' | 'fresh35' | 'fresh36';
+  split: 'dev' | 'test' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'fresh7' | 'fresh8' | 'fresh9' | 'fresh10' | 'fresh11' | 'fresh12' | 'fresh13' | 'fresh14' | 'fresh15' | 'fresh16' | 'fresh17' | 'fresh18' | 'fresh19' | 'fresh20' | 'fresh21' | 'fresh22' | 'fresh23' | 'fresh24' | 'fresh25' | 'fresh26' | 'fresh27' | 'fresh28' | 'fresh29' | 'fresh30' | 'fresh31' | 'fresh32' | 'fresh33' | 'fresh34' | 'fresh35' | 'fresh36' | 'fresh37' | 'fresh38' | 'fresh39' | 'fresh40';
   source: Schema;
   target: Schema;
   expected: Record<string, string | null>;
