@@ -42,7 +42,7 @@ export const SALESFORCE_GLOSSARY: Record<string, readonly string[]> = {
   AccountSource: ['lead source', 'source'],
   DurationInMinutes: ['duration', 'length', 'minutes'],
   // WorkOrder, Case, Task, Event: the one-line summary of the record.
-  Subject: ['subject', 'summary', 'title', 'short description', 'headline'],
+  Subject: ['subject', 'summary', 'title', 'short description', 'headline', 'memo'],
   // WorkOrder/WorkOrderLineItem.Duration: the estimated time to do the work (in DurationType units, usually hours).
   Duration: ['duration', 'estimated duration', 'estimated hours', 'estimated time'],
   // The record owner; on field-service records (WorkOrder, ServiceAppointment) the assigned technician.
