@@ -26,6 +26,8 @@ export interface PreparedField {
   objectWords: string[];
   /** "NS Customer ID", "NetSuite SO Internal Id": the NetSuite record whose internal id this field stores. */
   storesNetSuiteIdOf?: Concepts;
+  /** OwnerId of a service or billing record (Case, ReturnOrder, blng__/pse__ records): a service or billing user. */
+  serviceOwner?: boolean;
   /** A lone 3-5 letter token of the name or label ("BOL"), which may be another field's initials. */
   acronyms: readonly string[];
   /** "Load No", "RA #": the words before a number word, expanded ("load") and as typed ("ra"). */
@@ -33,6 +35,8 @@ export interface PreparedField {
   system?: 'salesforce' | 'netsuite';
 }
 
+/** Salesforce records owned by service, support or billing users rather than by sales reps. */
+const SERVICE_OBJECT = /^(Case|WorkOrder|WorkOrderLineItem|ReturnOrder|ReturnOrderLineItem|ServiceAppointment|ServiceContract|PartnerFundClaim|PartnerFundRequest|ProductRequest|ProductTransfer|EmailMessage|Knowledge__kav|(blng|pse|c2g)__\w+)$/;
 const PERIOD_START = new Set(['from', 'since', 'starting', 'commencing']);
 const PERIOD_END = new Set(['thru', 'through', 'until', 'till', 'to']);
 const PRIMARY_NAMES = new Set(['Name', 'name', 'companyName', 'displayName', 'entityName']);
@@ -104,6 +108,7 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     initials,
     objectWords,
     ...(storesNetSuiteIdOf ? { storesNetSuiteIdOf } : {}),
+    ...(system === 'salesforce' && field.name === 'OwnerId' && SERVICE_OBJECT.test(object) ? { serviceOwner: true } : {}),
     acronyms: acronymsOf(field),
     numberOf: numberWordsOf(field),
     ...(system === 'salesforce' && custom && field.name === 'Name' ? { customName: true } : {}),
@@ -229,6 +234,9 @@ function acronymMatch(short: PreparedField, long: PreparedField): string | undef
 export function scorePair(s: PreparedField, t: PreparedField, explain = true): PairScore {
   const tc = typeCompatibility(s.family, t.family);
   if (tc === 0) return { confidence: 0, reasons: explain ? [`types incompatible: ${s.field.type} → ${t.field.type}`] : [] };
+  // The owner of a case, return or billing record is a service or billing user, not the customer's sales rep.
+  if ((s.serviceOwner && t.system === 'netsuite' && t.field.name === 'salesRep') || (t.serviceOwner && s.system === 'netsuite' && s.field.name === 'salesRep'))
+    return { confidence: 0, reasons: explain ? ['the owner of a service or billing record is not the sales rep'] : [] };
   const reasons: string[] = [];
   const combos: [string, Concepts, Concepts][] = [
     ['names', s.name, t.name],

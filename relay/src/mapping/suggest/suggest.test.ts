@@ -310,4 +310,11 @@ describe('suggestMappings', () => {
     const other: Schema = { ...record, fields: [{ name: 'custrecord_mbr_tier', label: 'Tier', type: 'select' }] };
     expect((await suggestMappings(member, other)).find((x) => x.sourceField === 'NS_Customer_ID__c')).toBeUndefined();
   });
+  it("does not take a case's or return's owner for the sales rep, but does take an opportunity's", async () => {
+    const owned = (object: string): Schema => ({ system: 'salesforce', object, fields: [{ name: 'OwnerId', label: 'Owner ID', type: 'reference', samples: ['0055g00000AbCdEAAV'] }] });
+    const rma: Schema = { system: 'netsuite', object: 'returnAuthorization', fields: [{ name: 'salesRep', label: 'Sales Rep', type: 'RecordRef' }] };
+    expect(await suggestMappings(owned('Case'), rma)).toEqual([]);
+    expect(await suggestMappings(owned('ReturnOrder'), rma)).toEqual([]);
+    expect((await suggestMappings(owned('Opportunity'), rma))[0]?.sourceField).toBe('OwnerId');
+  });
 });
