@@ -78,6 +78,8 @@ export const SYNONYM_GROUPS: string[][] = [
   ['shipping method', 'ship via', 'carrier', 'shipping carrier', 'ship method', 'delivery method', 'shipment type', 'shipping type'],
   ['tax id', 'tax registration number', 'tax number', 'vat number', 'tax registration', 'federal tax id'],
   ['terms', 'payment terms', 'credit terms'],
+  // "Term Date" is a termination, not payment terms.
+  ['termination date', 'term date', 'terminated on', 'separation date', 'termination'],
   ['legal name', 'registered name', 'legal entity name'],
   ['project manager', 'pm'],
   ['budget', 'budget amount', 'project budget'],
