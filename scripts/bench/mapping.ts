@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --only mapping`: precision and recall of mapping suggestions on the labelled schema pairs in
- * test/mapping-eval (dev split used for tuning, test split, held-out splits fresh..fresh36, each written after the previous look; see test/mapping-eval/README.md), and of anomaly detection on
+ * test/mapping-eval (dev split used for tuning, test split, held-out splits fresh..fresh40, each written after the previous look; see test/mapping-eval/README.md), and of anomaly detection on
  * seeded anomalies (dev seed 1 used for tuning, held-out seed 2). Figures are printed, not asserted.
  */
 import { performance } from 'node:perf_hooks';

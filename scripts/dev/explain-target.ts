@@ -2,7 +2,7 @@
 import { loadPairs } from '../../test/mapping-eval/pairs.js';
 import { prepareField, scorePair } from '../../relay/src/mapping/suggest/score.js';
 const [pairId, targetField] = process.argv.slice(2);
-const p = loadPairs().find((x) => x.id === pairId && !/fresh(3[7-9]|[4-9][0-9])/.test(x.split));
+const p = loadPairs().find((x) => x.id === pairId && !/fresh(4[1-9]|[5-9][0-9])/.test(x.split));
 if (!p) throw new Error('no such seen pair');
 const an = (s: typeof p.source) => ({ autoNumberName: s.system === 'salesforce' && !s.fields.some((f) => f.name === 'Name') });
 const t = prepareField(p.target.fields.find((f) => f.name === targetField)!, p.target.object, p.target.system, an(p.target));
