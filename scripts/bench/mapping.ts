@@ -1,10 +1,10 @@
 /**
  * `npm run bench -- --only mapping`: precision and recall of mapping suggestions on the labelled schema pairs in
- * test/mapping-eval (dev split used for tuning, test split, held-out splits fresh..fresh40, each written after the previous look; see test/mapping-eval/README.md), and of anomaly detection on
+ * test/mapping-eval (dev split used for tuning, test split, held-out splits fresh.. in SPLITS, each written after the previous look; see test/mapping-eval/README.md), and of anomaly detection on
  * seeded anomalies (dev seed 1 used for tuning, held-out seed 2). Figures are printed, not asserted.
  */
 import { performance } from 'node:perf_hooks';
-import { loadPairs, scoreSuggestions } from '../../test/mapping-eval/pairs.js';
+import { loadPairs, scoreSuggestions, SPLITS } from '../../test/mapping-eval/pairs.js';
 import { suggestMappings } from '../../relay/src/mapping/suggest/suggest.js';
 import { scoreAnomalies } from '../../test/mapping-eval/anomalies.js';
 import { MappingRegistry } from '../../relay/src/mapping/registry.js';
@@ -15,7 +15,7 @@ export default {
   async run(opts: { quick: boolean; log?: (line: string) => void }): Promise<Record<string, number | string>> {
     const out: Record<string, number | string> = {};
     const pairs = loadPairs();
-    for (const split of ['dev', 'test', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16', 'fresh17', 'fresh18', 'fresh19', 'fresh20', 'fresh21', 'fresh22', 'fresh23', 'fresh24', 'fresh25', 'fresh26', 'fresh27', 'fresh28', 'fresh29', 'fresh30', 'fresh31', 'fresh32', 'fresh33', 'fresh34', 'fresh35', 'fresh36', 'fresh37', 'fresh38', 'fresh39', 'fresh40'] as const) {
+    for (const split of SPLITS) {
       const subset = pairs.filter((p) => p.split === split);
       const t0 = performance.now();
       const s = await scoreSuggestions(subset);

@@ -70,6 +70,12 @@ function eliminationPass(scores: PairScore[][], taken: number[], floor: number):
   return out;
 }
 
+/** A schema's fields prepared for scoring. A Salesforce object without a Name field is named by its auto-number. */
+export function prepareSchema(schema: Schema): PreparedField[] {
+  const autoNumberName = schema.system === 'salesforce' && !schema.fields.some((f) => f.name === 'Name');
+  return schema.fields.map((f) => prepareField(f, schema.object, schema.system, { autoNumberName }));
+}
+
 /**
  * For each target field, the best source field with a confidence and reasons; at most one suggestion per target,
  * each source used at most once (maximum-weight assignment, not greedy), nothing when nothing is credible.
@@ -77,9 +83,8 @@ function eliminationPass(scores: PairScore[][], taken: number[], floor: number):
 export async function suggestMappings(source: Schema, target: Schema, opts: SuggestOptions = {}): Promise<Suggestion[]> {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   // A Salesforce object without a Name field is named by its auto-number (see prepareField).
-  const autoNumberName = (s: Schema) => ({ autoNumberName: s.system === 'salesforce' && !s.fields.some((f) => f.name === 'Name') });
-  const src = source.fields.map((f) => prepareField(f, source.object, source.system, autoNumberName(source)));
-  const tgt = target.fields.map((f) => prepareField(f, target.object, target.system, autoNumberName(target)));
+  const src = prepareSchema(source);
+  const tgt = prepareSchema(target);
   const accepted = opts.memory ? await opts.memory.accepted(source.system, target.system) : [];
 
   // Accepted pairs indexed by field names (the store returns up to thousands of them).
