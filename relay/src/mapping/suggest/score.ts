@@ -30,6 +30,8 @@ export interface PreparedField {
   serviceOwner?: boolean;
   /** A lone 3-5 letter token of the name or label ("BOL"), which may be another field's initials. */
   acronyms: readonly string[];
+  /** The initials of a label or name of three or more words ("Bill of Lading": "bol", "bl"). */
+  initialsOf: readonly { text: string; initials: readonly string[] }[];
   /** "Load No", "RA #": the words before a number word, expanded ("load") and as typed ("ra"). */
   numberOf: readonly { text: string; words: string; letters: string }[];
   system?: 'salesforce' | 'netsuite';
@@ -110,6 +112,7 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     ...(storesNetSuiteIdOf ? { storesNetSuiteIdOf } : {}),
     ...(system === 'salesforce' && field.name === 'OwnerId' && SERVICE_OBJECT.test(object) ? { serviceOwner: true } : {}),
     acronyms: acronymsOf(field),
+    initialsOf: initialsOf(field),
     numberOf: numberWordsOf(field),
     ...(system === 'salesforce' && custom && field.name === 'Name' ? { customName: true } : {}),
     ...(pointsTo ? { pointsTo: pointsTo.object } : {}),
@@ -215,15 +218,23 @@ function acronymsOf(field: SchemaField): string[] {
   return [...out];
 }
 
+/** The initials a label or name spells, with and without its small words, computed once per field. */
+function initialsOf(field: SchemaField): { text: string; initials: string[] }[] {
+  const out: { text: string; initials: string[] }[] = [];
+  for (const text of [field.label, field.name]) {
+    const words = rawTokens(text).filter((w) => !KIND_WORDS.has(w));
+    const content = words.filter((w) => !STOPWORDS.has(w));
+    if (words.length < 3 && content.length < 2) continue;
+    out.push({ text, initials: [words.map((w) => w[0]).join(''), content.map((w) => w[0]).join('')] });
+  }
+  return out;
+}
+
 /** "BOL" on one field and "Bill of Lading" on the other: the short one spells the long one's initials. */
 function acronymMatch(short: PreparedField, long: PreparedField): string | undefined {
   if (!short.acronyms.length) return undefined;
-  for (const text of [long.field.label, long.field.name]) {
-    const words = rawTokens(text).filter((w) => !KIND_WORDS.has(w));
-    if (words.length < 3 && words.filter((w) => !STOPWORDS.has(w)).length < 2) continue;
-    for (const initials of [words.map((w) => w[0]).join(''), words.filter((w) => !STOPWORDS.has(w)).map((w) => w[0]).join('')])
-      if (short.acronyms.includes(initials)) return `"${initials.toUpperCase()}" is the initials of "${text}"`;
-  }
+  for (const { text, initials } of long.initialsOf)
+    for (const i of initials) if (short.acronyms.includes(i)) return `"${i.toUpperCase()}" is the initials of "${text}"`;
   return undefined;
 }
 
