@@ -74,7 +74,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['start date', 'effective date', 'order start date', 'begin date', 'hire date', 'date of hire'],
   ['end date', 'projected end date', 'order end date', 'finish date'],
   ['tracking number', 'tracking numbers', 'tracking'],
-  ['shipping cost', 'freight', 'freight amount', 'shipping amount', 'shipping charge', 'delivery cost'],
+  ['shipping cost', 'freight', 'freight amount', 'shipping amount', 'shipping charge', 'shipping fee', 'delivery cost', 'delivery amount', 'delivery charge', 'delivery fee'],
   ['shipping method', 'ship via', 'carrier', 'shipping carrier', 'ship method', 'delivery method', 'shipment type', 'shipping type'],
   ['tax id', 'tax registration number', 'tax number', 'vat number', 'tax registration', 'federal tax id'],
   ['terms', 'payment terms', 'credit terms'],

@@ -11,6 +11,10 @@ export const NETSUITE_GLOSSARY: Record<string, readonly string[]> = {
   account: ['gl account', 'general ledger account', 'offset account', 'ledger account', 'bank account', 'posting account', 'deposit account', 'adjustment account'],
   salesRep: ['sales rep', 'salesperson', 'seller', 'agent', 'account manager', 'cashier', 'sales associate'],
   location: ['location', 'warehouse', 'site', 'store', 'branch', 'office', 'deliver to', 'plant', 'from location', 'source location', 'ship from', 'meeting location', 'facility', 'venue', 'depot', 'yard'],
+  // NetSuite's help: classes track divisions, product lines, channels or (for nonprofits) programs and funds;
+  // departments track cost centres and functional areas.
+  class: ['class', 'division', 'brand', 'sales channel', 'program', 'fund', 'business segment'],
+  department: ['department', 'cost center', 'functional area'],
   createdFrom: ['purchase order', 'sales order', 'source document', 'original order', 'quote', 'estimate', 'return authorization', 'created from'],
   paymentMethod: ['payment method', 'method', 'tender', 'payment type'],
   payment: ['amount', 'payment amount', 'amount paid'],

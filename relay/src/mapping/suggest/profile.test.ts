@@ -17,6 +17,13 @@ describe('value profiles', () => {
     expect(valueKind('WID-3000')).toBe('code');
     expect(valueKind('Acme Corporation')).toBe('text');
   });
+  it('reads dates and amounts as they show in a user locale', () => {
+    for (const d of ['3/13/2026', '13.03.2026', '13-Mar-2026', 'Mar 13, 2026', '13 March 2026']) expect(valueKind(d), d).toBe('date');
+    expect(valueKind('3/13/2026 9:15 am')).toBe('datetime');
+    for (const a of ['$12,500.00', '1,250', '€99.90', '12.5%']) expect(valueKind(a), a).toBe('amount');
+    expect(valueKind('4/2024')).not.toBe('date');
+    expect(valueKind('1,2')).toBe('text');
+  });
   it('measures agreement and fit to a declared type', () => {
     const emails = profileOf(['a@b.com', 'c@d.io'])!;
     const phones = profileOf(['(415) 555-2671'])!;

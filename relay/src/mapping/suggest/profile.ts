@@ -7,18 +7,28 @@ export type ValueKind = 'email' | 'phone' | 'url' | 'date' | 'datetime' | 'amoun
 const CURRENCIES = new Set('USD EUR GBP JPY CAD AUD CHF CNY SEK NOK DKK NZD SGD HKD INR BRL MXN ZAR PLN CZK HUF ILS KRW TRY AED SAR'.split(' '));
 const COUNTRIES = new Set('US GB DE FR CA AU JP NL ES IT IN BR MX IE CH SE NO DK FI BE AT PL PT SG NZ CN ZA IL KR HK AE SA TR'.split(' '));
 
+/**
+ * Dates as NetSuite and Salesforce show them in a user's locale (saved searches, CSV exports, RESTlets): 3/13/2026,
+ * 13.03.2026, 13-Mar-2026, Mar 13, 2026, 13 March 2026.
+ */
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const LOCAL_DATE = new RegExp(`^(\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|\\d{1,2}[- ]${MONTH}[- ,]+\\d{4}|${MONTH} \\d{1,2},? \\d{4})$`, 'i');
+const LOCAL_DATETIME = new RegExp(`^(${LOCAL_DATE.source.slice(1, -1)})[ T]\\d{1,2}:\\d{2}`, 'i');
+/** Amounts as people write them: $12,500.00, 1,250, €99.90, 12.5%. */
+const FORMATTED_AMOUNT = /^[-+]?[$€£¥]?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s?%?$|^[-+]?[$€£¥]\s?\d+(\.\d+)?$/;
+
 export function valueKind(v: string): ValueKind {
   const s = v.trim();
   if (s === '') return 'empty';
   if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(s)) return 'email';
   if (/^(https?:\/\/|www\.)/i.test(s) || /^[a-z0-9-]+\.(com|io|org|net|de|co|uk|fr)(\/.*)?$/i.test(s)) return 'url';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return 'date';
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) return 'datetime';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s) || LOCAL_DATE.test(s)) return 'date';
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) || LOCAL_DATETIME.test(s)) return 'datetime';
   if (/^(true|false)$/i.test(s)) return 'boolean';
   if (/^[a-zA-Z0-9]{5}0[a-zA-Z0-9]{9}([a-zA-Z0-9]{3})?$/.test(s) && /\d/.test(s) && /[a-zA-Z]/.test(s)) return 'sfId';
   if (/^[+(]?[\d\s().-]{7,}$/.test(s) && /\d{3}/.test(s) && (s.includes('-') || s.includes(' ') || s.startsWith('+') || s.startsWith('(')) && isValidPhoneNumber(s, 'US')) return 'phone';
-  if (/^-?\d+\.\d+$/.test(s)) return 'amount';
   if (/^-?\d+$/.test(s)) return 'integer';
+  if (/^-?\d+\.\d+$/.test(s) || FORMATTED_AMOUNT.test(s)) return 'amount';
   if (CURRENCIES.has(s)) return 'currencyCode';
   if (COUNTRIES.has(s)) return 'countryCode';
   if (/^[A-Z0-9][A-Z0-9-_/.]{2,}$/.test(s) && /\d/.test(s)) return 'code';

@@ -5,6 +5,7 @@ import { typeCompatibility, typeFamily, type TypeFamily } from './types.js';
 import { NETSUITE_GLOSSARY, SALESFORCE_GLOSSARY } from './glossary.js';
 import { referencedObject } from './sf-key-prefixes.js';
 import { dominantKind, profileAgreement, profileFitsType, profileOf, type Profile } from './profile.js';
+import { checkboxNamedByValue, dateRolesOf, sharedDateRole, type DateRole } from './roles.js';
 
 /** A field prepared once: its concepts from name and label, type family and value profile. */
 export interface PreparedField {
@@ -35,6 +36,8 @@ export interface PreparedField {
   /** "Load No", "RA #": the words before a number word, expanded ("load") and as typed ("ra"). */
   numberOf: readonly { text: string; words: string; letters: string }[];
   system?: 'salesforce' | 'netsuite';
+  /** What a date says about its record's life (start, end, created...), unique in its schema (see roles.ts). */
+  dateRoles: DateRole[];
 }
 
 /** Salesforce records owned by service, support or billing users rather than by sales reps. */
@@ -42,6 +45,8 @@ const SERVICE_OBJECT = /^(Case|WorkOrder|WorkOrderLineItem|ReturnOrder|ReturnOrd
 const PERIOD_START = new Set(['from', 'since', 'starting', 'commencing']);
 const PERIOD_END = new Set(['thru', 'through', 'until', 'till', 'to']);
 const PRIMARY_NAMES = new Set(['Name', 'name', 'companyName', 'displayName', 'entityName']);
+/** Last words of a lookup's label that name a person's role on the record. */
+const ROLE_NOUNS = new Set(['advisor', 'adviser', 'mgr', 'manager', 'coordinator', 'consultant', 'specialist', 'officer', 'planner', 'champion', 'sponsor']);
 const PERSON_OBJECTS = new Set(['contact', 'employee', 'lead', 'user', 'partner', 'vendor', 'customer']);
 
 export function prepareField(field: SchemaField, object: string, system?: 'salesforce' | 'netsuite', opts: { autoNumberName?: boolean } = {}): PreparedField {
@@ -88,6 +93,11 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     label.items.set(deadline ? 'due_date' : 'person', 1);
     label.via.set(deadline ? 'due_date' : 'person', field.label || field.name);
   }
+  // On a record that is not a person, a lookup named by a role ("Advisor", "Implementation Mgr") holds a person.
+  if (!personRecord && (family === 'reference' || family === 'picklist') && raw.length && ROLE_NOUNS.has(raw[raw.length - 1]!) && !label.items.has('person')) {
+    label.items.set('person', 1);
+    label.via.set('person', field.label || field.name);
+  }
   // NetSuite's field named account is always the general-ledger (or bank) account: the customer is entity/customer.
   if (system === 'netsuite' && field.name === 'account')
     for (const c of [name, label]) {
@@ -114,6 +124,7 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     acronyms: acronymsOf(field),
     initialsOf: initialsOf(field),
     numberOf: numberWordsOf(field),
+    dateRoles: dateRolesOf(field, family, objectWords, system),
     ...(system === 'salesforce' && custom && field.name === 'Name' ? { customName: true } : {}),
     ...(pointsTo ? { pointsTo: pointsTo.object } : {}),
     ...(profile ? { profile } : {}),
@@ -131,7 +142,7 @@ export interface PairScore {
 }
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
-export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, netSuiteId: 0.95 };
+export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, netSuiteId: 0.95, dateRole: 0.4, valueNamesBox: 0.5, selectNumber: 0.5 };
 const DISTINCTIVE = new Set(['email', 'phone', 'url']);
 
 const describeOne = (c: string, via: Map<string, string>): string => {
@@ -182,6 +193,8 @@ function netSuiteIdLink(holder: PreparedField, select: PreparedField): string | 
   return sim >= 0.8 ? `${holder.field.name} stores the NetSuite internal id that ${select.field.name} takes` : undefined;
 }
 
+const ROLE_TEXT: Record<DateRole, string> = { start: 'start a period', end: 'end a period', created: 'date the record\'s creation', document: 'date the document', decision: 'date a decision (approval, signature, booking)' };
+
 const NUMBER_WORDS = new Set(['number', 'no', 'num', 'nbr', '#']);
 /** The field that names its record: Salesforce Name, an auto-number, NetSuite's primary name or document number. */
 const namesRecord = (f: PreparedField) => f.field.name === 'Name' || f.customName === true || f.name.items.has('primary_name') || f.name.items.has('document_number');
@@ -206,6 +219,23 @@ function otherRecordNumber(num: PreparedField, named: PreparedField): string | u
   const initials = words.length > 1 ? words.map((w) => w[0]).join('') : undefined;
   const hit = num.numberOf.find((n) => n.words === words.join(' ') || (initials && n.letters === initials));
   return hit && `"${hit.text}" is the number of the ${words.join(' ')} record, which ${named.field.name} names`;
+}
+
+/** "Invoice #" (text) and a NetSuite select "Invoice" or "Source Inv": the select's display text is that number. */
+function selectNumber(num: PreparedField, select: PreparedField): string | undefined {
+  if (!num.numberOf.length || select.system !== 'netsuite' || (select.family !== 'reference' && select.family !== 'picklist')) return undefined;
+  if (num.family !== 'text' && num.family !== 'id') return undefined;
+  for (const text of [select.field.label, select.field.name]) {
+    const words = expandTokens(rawTokens(text)).filter((w) => !NS_WORDS.has(w));
+    if (!words.length) continue;
+    for (const n of num.numberOf) {
+      const mine = n.words.split(' ').filter((w) => !NS_WORDS.has(w));
+      const [short, long] = mine.length <= words.length ? [mine, words] : [words, mine];
+      if (short.length && short.every((w, i) => long[long.length - short.length + i] === w))
+        return `"${n.text}" holds the number of the ${words.join(' ')} that ${select.field.name} selects (its display text)`;
+    }
+  }
+  return undefined;
 }
 
 /** Lone 3-5 letter tokens of a field's name or label ("BOL #" gives "bol"), computed once per field. */
@@ -297,9 +327,26 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
     lexical = SCORE_WEIGHTS.recordNumber;
     if (explain) reasons.push(recordNumber);
   }
+  const bySelect = selectNumber(s, t) ?? selectNumber(t, s);
+  if (bySelect && lexical < SCORE_WEIGHTS.selectNumber) {
+    lexical = SCORE_WEIGHTS.selectNumber;
+    if (explain) reasons.push(bySelect);
+  }
+  // Two dates in the same role of their records' lives ("Commencement Date" / "Lease Start").
+  const role = lexical < SCORE_WEIGHTS.dateRole ? sharedDateRole(s.dateRoles, t.dateRoles) : undefined;
+  if (role) {
+    lexical = SCORE_WEIGHTS.dateRole;
+    if (explain) reasons.push(`both dates ${ROLE_TEXT[role]} (the only such date on each side)`);
+  }
+  // A checkbox named by a value of the status list ("Inactive" / Status = "Active").
+  const named = checkboxNamedByValue(t, s);
+  if (named && lexical < SCORE_WEIGHTS.valueNamesBox) {
+    lexical = SCORE_WEIGHTS.valueNamesBox;
+    if (explain) reasons.push(`${s.field.name}'s values include "${named}", which ${t.field.label || t.field.name} ${rawTokens(t.field.label || t.field.name).includes(named) ? 'names' : 'negates'}`);
+  }
   // A custom object that mirrors a NetSuite transaction or numbered record is named by its document number.
-  const named = (a: PreparedField, b: PreparedField) => a.customName && b.system === 'netsuite' && [b.name, ...b.alts].some((c) => c.items.has('document_number'));
-  if ((named(s, t) || named(t, s)) && lexical < SCORE_WEIGHTS.customName) {
+  const mirrors = (a: PreparedField, b: PreparedField) => a.customName && b.system === 'netsuite' && [b.name, ...b.alts].some((c) => c.items.has('document_number'));
+  if ((mirrors(s, t) || mirrors(t, s)) && lexical < SCORE_WEIGHTS.customName) {
     lexical = SCORE_WEIGHTS.customName;
     if (explain) reasons.push(`a custom object mirroring a NetSuite record is named by its document number`);
   }
@@ -332,8 +379,9 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
       if (DISTINCTIVE.has(t.family) && fit >= 0.8) valueEvidence = SCORE_WEIGHTS.distinctiveValues * fit;
     }
   }
-  // A stored NetSuite internal id fits a select fully, whatever text type holds it.
-  const typeFit = idLink ? 1 : tc;
+  // A stored NetSuite internal id fits a select fully, and a status value converts to the checkbox it names.
+  const typeFit = idLink || named ? 1 : tc;
+  if (named) profileFactor = 1;
   let confidence = Math.max(lexical, valueEvidence) * (SCORE_WEIGHTS.typeFloor + (1 - SCORE_WEIGHTS.typeFloor) * typeFit) * profileFactor;
   if (s.samples.size && t.samples.size) {
     let shared = 0;

@@ -73,7 +73,12 @@ function eliminationPass(scores: PairScore[][], taken: number[], floor: number):
 /** A schema's fields prepared for scoring. A Salesforce object without a Name field is named by its auto-number. */
 export function prepareSchema(schema: Schema): PreparedField[] {
   const autoNumberName = schema.system === 'salesforce' && !schema.fields.some((f) => f.name === 'Name');
-  return schema.fields.map((f) => prepareField(f, schema.object, schema.system, { autoNumberName }));
+  const fields = schema.fields.map((f) => prepareField(f, schema.object, schema.system, { autoNumberName }));
+  // A date role says something only when one date of the schema plays it ("the" start date, not one of three).
+  const count = new Map<string, number>();
+  for (const f of fields) for (const r of f.dateRoles) count.set(r, (count.get(r) ?? 0) + 1);
+  for (const f of fields) f.dateRoles = f.dateRoles.filter((r) => count.get(r) === 1);
+  return fields;
 }
 
 /**

@@ -1,0 +1,65 @@
+import type { SchemaField } from './schema.js';
+import { expandTokens, rawTokens } from './tokens.js';
+import type { TypeFamily } from './types.js';
+
+/**
+ * What a date says about its record's life, when its words say nothing else a counterpart shares: "Commencement
+ * Date" and "Lease Start" both start a period, "Maint Exp" and "Contract End" both end one, "Date/Time Opened" and
+ * NetSuite's transaction date both date the document. Two dates in the same role are weak counterparts; the suggester
+ * uses the role only when it is the field's only one of that role in its schema (see prepareSchema).
+ */
+export type DateRole = 'start' | 'end' | 'created' | 'document' | 'decision';
+
+const ROLE_WORDS: Record<Exclude<DateRole, 'document'>, readonly string[]> = {
+  start: ['start', 'begin', 'beginning', 'effective', 'inception', 'commencement', 'commence', 'commenced', 'activation', 'activated', 'golive', 'live', 'onboarded', 'installed', 'install', 'installation', 'first', 'from', 'since', 'opened'],
+  end: ['end', 'ending', 'ended', 'expiration', 'expire', 'expired', 'termination', 'terminated', 'terminate', 'close', 'closed', 'closing', 'finish', 'finished', 'completion', 'complete', 'completed', 'thru', 'through', 'until', 'till', 'to'],
+  created: ['created', 'creation', 'entered', 'logged', 'reported', 'received', 'submitted', 'opened', 'raised'],
+  decision: ['approval', 'approved', 'decision', 'decided', 'signed', 'signature', 'executed', 'booked', 'booking', 'won', 'awarded', 'accepted', 'released', 'release'],
+};
+/** Roles that date the same moment: a record's creation is its document's date. */
+const COMPATIBLE: Record<DateRole, readonly DateRole[]> = {
+  start: ['start'],
+  end: ['end'],
+  created: ['created', 'document'],
+  document: ['created', 'document'],
+  decision: ['decision'],
+};
+
+/** The roles a date field plays, from its own words (never from its type alone). */
+export function dateRolesOf(field: SchemaField, family: TypeFamily, objectWords: readonly string[], system?: 'salesforce' | 'netsuite'): DateRole[] {
+  if (family !== 'date' && family !== 'datetime') return [];
+  const words = new Set([...rawTokens(field.label || ''), ...rawTokens(field.name), ...expandTokens(rawTokens(`${field.label} ${field.name}`))]);
+  const roles = new Set<DateRole>();
+  for (const [role, list] of Object.entries(ROLE_WORDS) as [Exclude<DateRole, 'document'>, readonly string[]][]) if (list.some((w) => words.has(w))) roles.add(role);
+  // An opportunity closes when it is won: its close date is the booking decision, not the end of a period.
+  if (objectWords.includes('opportunity') && (words.has('close') || words.has('closed'))) {
+    roles.delete('end');
+    roles.add('decision');
+  }
+  // NetSuite's transaction date ("Date") dates the document.
+  if (system === 'netsuite' && /^trandate$/i.test(field.name)) roles.add('document');
+  return [...roles];
+}
+
+/** The roles two date fields share (each role kept only where it is unique in its schema). */
+export function sharedDateRole(a: readonly DateRole[], b: readonly DateRole[]): DateRole | undefined {
+  for (const r of a) if (COMPATIBLE[r].some((x) => b.includes(x))) return r;
+  return undefined;
+}
+
+const OPPOSITE: Record<string, string> = { active: 'inactive', inactive: 'active', open: 'closed', closed: 'open', approved: 'rejected', enabled: 'disabled', disabled: 'enabled' };
+
+/**
+ * "Inactive" (a checkbox) and a Status picklist whose values read "Active": the picklist's values name the checkbox,
+ * or its opposite (mapped with a negating transform). Returns the value that names it.
+ */
+export function checkboxNamedByValue(box: { field: SchemaField; family: TypeFamily }, list: { family: TypeFamily; samples: Set<string> }): string | undefined {
+  if (box.family !== 'boolean' || (list.family !== 'picklist' && list.family !== 'reference') || !list.samples.size) return undefined;
+  const words = [...rawTokens(box.field.label || ''), ...rawTokens(box.field.name)].filter((w) => w !== 'is');
+  for (const w of words) {
+    if (list.samples.has(w)) return w;
+    const o = OPPOSITE[w];
+    if (o && list.samples.has(o)) return o;
+  }
+  return undefined;
+}
