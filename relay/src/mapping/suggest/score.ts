@@ -27,6 +27,8 @@ export interface PreparedField {
   objectWords: string[];
   /** "NS Customer ID", "NetSuite SO Internal Id": the NetSuite record whose internal id this field stores. */
   storesNetSuiteIdOf?: Concepts;
+  /** "SFDC Account ID" on a NetSuite field (or Salesforce ids as its samples): the Salesforce record it stores. */
+  storesSalesforceIdOf?: Concepts[];
   /** OwnerId of a service or billing record (Case, ReturnOrder, blng__/pse__ records): a service or billing user. */
   serviceOwner?: boolean;
   /** A lone 3-5 letter token of the name or label ("BOL"), which may be another field's initials. */
@@ -112,6 +114,7 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
   for (const phrase of pointsTo?.means ?? []) alts.push(concepts(phrase, { isReference }));
   const initials = new Set([name, label, ...alts].flatMap((c) => [...c.items.keys()].map((k) => k[0]!)));
   const storesNetSuiteIdOf = system === 'salesforce' ? netSuiteIdHolder(field) : undefined;
+  const storesSalesforceIdOf = system === 'netsuite' && !isReference ? salesforceIdHolder(field) : undefined;
   return {
     field,
     name,
@@ -120,6 +123,7 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     initials,
     objectWords,
     ...(storesNetSuiteIdOf ? { storesNetSuiteIdOf } : {}),
+    ...(storesSalesforceIdOf ? { storesSalesforceIdOf } : {}),
     ...(system === 'salesforce' && field.name === 'OwnerId' && SERVICE_OBJECT.test(object) ? { serviceOwner: true } : {}),
     acronyms: acronymsOf(field),
     initialsOf: initialsOf(field),
@@ -138,7 +142,7 @@ export interface PairScore {
   confidence: number;
   reasons: string[];
   /** What the confidence rests on, for the second (elimination) pass in suggest.ts. */
-  evidence?: { lexical: number; matched: string[]; typeFit: number; headMismatch: boolean };
+  evidence?: { lexical: number; matched: string[]; typeFit: number; headMismatch: boolean; storedId?: boolean };
 }
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
@@ -184,6 +188,31 @@ function netSuiteIdHolder(field: SchemaField): Concepts | undefined {
     if (record.length) return concepts(record.join(' '), { isReference: true });
   }
   return undefined;
+}
+
+const SF_WORDS = new Set(['sf', 'sfdc', 'salesforce']);
+/**
+ * "SFDC Account ID", "Cust SFDC ID" on a NetSuite field, or Salesforce ids as its samples: the Salesforce record
+ * whose id it stores, by its words and by its samples' key prefix.
+ */
+function salesforceIdHolder(field: SchemaField): Concepts[] | undefined {
+  const out: Concepts[] = [];
+  const byPrefix = referencedObject(field.samples);
+  if (byPrefix) out.push(concepts(byPrefix.object, { isReference: true }));
+  for (const text of [field.label, field.name]) {
+    const words = rawTokens(text).flatMap((w) => (w === 'sfid' || w === 'sfdcid' ? ['sf', 'id'] : [w]));
+    if (!words.some((w) => SF_WORDS.has(w)) || !ID_WORDS.has(words[words.length - 1]!)) continue;
+    const record = words.filter((w) => !SF_WORDS.has(w) && !ID_WORDS.has(w));
+    if (record.length) out.push(concepts(record.join(' '), { isReference: true }));
+  }
+  return out.length ? out : undefined;
+}
+
+/** A Salesforce lookup takes a record id: a NetSuite field storing that record's Salesforce id feeds it directly. */
+function salesforceIdLink(holder: PreparedField, lookup: PreparedField): string | undefined {
+  if (!holder.storesSalesforceIdOf || lookup.system !== 'salesforce' || lookup.family !== 'reference') return undefined;
+  const sim = Math.max(...holder.storesSalesforceIdOf.flatMap((h) => [lookup.name, lookup.label].map((c) => conceptSimilarity(h, c).score)));
+  return sim >= 0.8 ? `${holder.field.name} stores the Salesforce id that the lookup ${lookup.field.name} takes` : undefined;
 }
 
 /** A NetSuite select takes an internal id: a Salesforce field storing that record's NetSuite id feeds it directly. */
@@ -316,7 +345,7 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
     lexical = SCORE_WEIGHTS.acronym;
     if (explain) reasons.push(acronym);
   }
-  const idLink = netSuiteIdLink(s, t) ?? netSuiteIdLink(t, s);
+  const idLink = netSuiteIdLink(s, t) ?? netSuiteIdLink(t, s) ?? salesforceIdLink(s, t) ?? salesforceIdLink(t, s);
   if (idLink && lexical < SCORE_WEIGHTS.netSuiteId) {
     lexical = SCORE_WEIGHTS.netSuiteId;
     if (explain) reasons.push(idLink);
@@ -393,5 +422,5 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
   }
   const inverse = (a: Concepts, b: Concepts) => [...a.items.keys()].includes('active') && rawTokens(a === s.name ? s.field.name : t.field.name).includes('inactive') !== rawTokens(b === s.name ? s.field.name : t.field.name).includes('inactive');
   if (explain && s.name.items.has('active') && t.name.items.has('active') && inverse(s.name, t.name)) reasons.push('opposite sense (Active vs Inactive): map with a negating transform ($not)');
-  return { confidence: Math.min(confidence, 0.99), reasons, evidence: { lexical, matched: best.score > 0 ? best.matched : [], typeFit: tc * profileFactor, headMismatch: best.headMismatch } };
+  return { confidence: Math.min(confidence, 0.99), reasons, evidence: { lexical, matched: best.score > 0 ? best.matched : [], typeFit: tc * profileFactor, headMismatch: best.headMismatch, ...(idLink ? { storedId: true } : {}) } };
 }

@@ -317,4 +317,19 @@ describe('suggestMappings', () => {
     expect(await suggestMappings(owned('ReturnOrder'), rma)).toEqual([]);
     expect((await suggestMappings(owned('Opportunity'), rma))[0]?.sourceField).toBe('OwnerId');
   });
+  it('feeds a Salesforce lookup from the NetSuite field that stores its Salesforce id, ahead of the NetSuite select', async () => {
+    const source: Schema = { system: 'netsuite', object: 'itemFulfillment', fields: [
+      { name: 'entity', label: 'Customer', type: 'RecordRef', samples: ['Acme Corp'] },
+      { name: 'custbody_sfdc_acct_id', label: 'SFDC Account ID', type: 'text', samples: ['0013h00000JkLpQAAZ'] },
+      { name: 'item', label: 'Item', type: 'RecordRef', samples: ['WID-3000'] },
+      { name: 'custitem_prod_ref', label: 'Product Ref', type: 'text', samples: ['01t3h000004QwErAAK'] },
+    ] };
+    const target: Schema = { system: 'salesforce', object: 'Asset', fields: [
+      { name: 'AccountId', label: 'Account ID', type: 'reference' },
+      { name: 'Product2Id', label: 'Product ID', type: 'reference' },
+    ] };
+    const s = await suggestMappings(source, target);
+    expect(Object.fromEntries(s.map((x) => [x.targetField, x.sourceField]))).toEqual({ AccountId: 'custbody_sfdc_acct_id', Product2Id: 'custitem_prod_ref' });
+    expect(s.find((x) => x.targetField === 'AccountId')!.reasons.join(' ')).toMatch(/stores the Salesforce id that the lookup AccountId takes/);
+  });
 });

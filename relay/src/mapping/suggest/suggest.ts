@@ -70,6 +70,8 @@ function eliminationPass(scores: PairScore[][], taken: number[], floor: number):
   return out;
 }
 
+const isLookup = (f: PreparedField) => f.family === 'reference' || f.family === 'picklist';
+
 /** A schema's fields prepared for scoring. A Salesforce object without a Name field is named by its auto-number. */
 export function prepareSchema(schema: Schema): PreparedField[] {
   const autoNumberName = schema.system === 'salesforce' && !schema.fields.some((f) => f.name === 'Name');
@@ -125,6 +127,14 @@ export async function suggestMappings(source: Schema, target: Schema, opts: Sugg
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
+  // A field that stores the other system's id for a record feeds that lookup or select directly: it goes ahead of
+  // any other lookup or select for the same target, which would need a crosswalk.
+  scores.forEach((row, i) => {
+    const stored = row.filter((sc) => sc.evidence?.storedId).reduce((m, sc) => Math.max(m, sc.confidence), 0);
+    if (stored) row.forEach((sc, j) => {
+      if (!sc.evidence?.storedId && isLookup(src[j]!) && isLookup(tgt[i]!) && sc.confidence >= stored) sc.confidence = Math.max(0, stored - 0.01);
+    });
+  });
   /** Targets paired by a second pass, with the reason that pass gives. */
   const weak = new Map<number, string>();
   const weights = scores.map((row) => row.map((s) => (s.confidence >= threshold ? s.confidence : 0)));
