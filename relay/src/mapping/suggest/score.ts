@@ -38,6 +38,8 @@ export interface PreparedField {
   /** "Load No", "RA #": the words before a number word, expanded ("load") and as typed ("ra"). */
   numberOf: readonly { text: string; words: string; letters: string }[];
   system?: 'salesforce' | 'netsuite';
+  /** The value is only asked for, planned or estimated ("Requested Limit", "Est. Hours", "Proposed Price"). */
+  tentative: boolean;
   /** What a date says about its record's life (start, end, created...), unique in its schema (see roles.ts). */
   dateRoles: DateRole[];
 }
@@ -47,6 +49,8 @@ const SERVICE_OBJECT = /^(Case|WorkOrder|WorkOrderLineItem|ReturnOrder|ReturnOrd
 const PERIOD_START = new Set(['from', 'since', 'starting', 'commencing']);
 const PERIOD_END = new Set(['thru', 'through', 'until', 'till', 'to']);
 const PRIMARY_NAMES = new Set(['Name', 'name', 'companyName', 'displayName', 'entityName']);
+/** Words that make a value tentative: asked for, planned or estimated rather than settled. */
+const TENTATIVE = new Set(['requested', 'request', 'req', 'proposed', 'estimated', 'est', 'planned', 'projected', 'forecast', 'forecasted', 'draft', 'desired', 'target']);
 /** Last words of a lookup's label that name a person's role on the record. */
 const ROLE_NOUNS = new Set(['advisor', 'adviser', 'mgr', 'manager', 'coordinator', 'consultant', 'specialist', 'officer', 'planner', 'champion', 'sponsor']);
 const PERSON_OBJECTS = new Set(['contact', 'employee', 'lead', 'user', 'partner', 'vendor', 'customer']);
@@ -129,6 +133,7 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     initialsOf: initialsOf(field),
     numberOf: numberWordsOf(field),
     dateRoles: dateRolesOf(field, family, objectWords, system),
+    tentative: [...rawTokens(field.label || ''), ...rawTokens(field.name)].some((w) => TENTATIVE.has(w)),
     ...(system === 'salesforce' && custom && field.name === 'Name' ? { customName: true } : {}),
     ...(pointsTo ? { pointsTo: pointsTo.object } : {}),
     ...(profile ? { profile } : {}),
@@ -146,7 +151,7 @@ export interface PairScore {
 }
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
-export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, netSuiteId: 0.95, dateRole: 0.4, valueNamesBox: 0.5, selectNumber: 0.5 };
+export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, netSuiteId: 0.95, dateRole: 0.4, valueNamesBox: 0.5, selectNumber: 0.5, tentative: 0.95 };
 const DISTINCTIVE = new Set(['email', 'phone', 'url']);
 
 const describeOne = (c: string, via: Map<string, string>): string => {
@@ -422,5 +427,10 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
   }
   const inverse = (a: Concepts, b: Concepts) => [...a.items.keys()].includes('active') && rawTokens(a === s.name ? s.field.name : t.field.name).includes('inactive') !== rawTokens(b === s.name ? s.field.name : t.field.name).includes('inactive');
   if (explain && s.name.items.has('active') && t.name.items.has('active') && inverse(s.name, t.name)) reasons.push('opposite sense (Active vs Inactive): map with a negating transform ($not)');
+  // A settled target takes a settled value first: "Credit Limit" prefers "Approved Limit" to "Requested Limit".
+  if (s.tentative && !t.tentative) {
+    confidence *= SCORE_WEIGHTS.tentative;
+    if (explain) reasons.push(`${s.field.label || s.field.name} is only requested, planned or estimated`);
+  }
   return { confidence: Math.min(confidence, 0.99), reasons, evidence: { lexical, matched: best.score > 0 ? best.matched : [], typeFit: tc * profileFactor, headMismatch: best.headMismatch, ...(idLink ? { storedId: true } : {}) } };
 }

@@ -332,4 +332,13 @@ describe('suggestMappings', () => {
     expect(Object.fromEntries(s.map((x) => [x.targetField, x.sourceField]))).toEqual({ AccountId: 'custbody_sfdc_acct_id', Product2Id: 'custitem_prod_ref' });
     expect(s.find((x) => x.targetField === 'AccountId')!.reasons.join(' ')).toMatch(/stores the Salesforce id that the lookup AccountId takes/);
   });
+  it('gives a settled target the settled value before a requested or estimated one', async () => {
+    const source: Schema = { system: 'salesforce', object: 'Credit_Application__c', fields: [
+      { name: 'Requested_Limit__c', label: 'Requested Credit Limit', type: 'currency', samples: ['50000.00'] },
+      { name: 'Approved_Limit__c', label: 'Approved Credit Limit', type: 'currency', samples: ['25000.00'] },
+    ] };
+    const target: Schema = { system: 'netsuite', object: 'customer', fields: [{ name: 'creditLimit', label: 'Credit Limit', type: 'double' }] };
+    const s = await suggestMappings(source, target);
+    expect(s.map((x) => x.sourceField)).toEqual(['Approved_Limit__c']);
+  });
 });
