@@ -62,7 +62,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['po number', 'po', 'purchase order', 'purchase order number', 'other reference number', 'customer po', 'po check number', 'customer po number'],
   ['check number', 'check', 'cheque number'],
   ['item', 'product', 'product2', 'sku item'],
-  ['active', 'inactive', 'is active', 'is inactive', 'enabled'],
+  ['active', 'inactive', 'is active', 'is inactive', 'enabled', 'disabled', 'deactivated', 'archived', 'discontinued', 'obsolete', 'retired'],
   ['taxable', 'is taxable', 'tax exempt'],
   ['weight', 'item weight', 'package weight', 'weight lbs', 'weight kg', 'gross weight'],
   ['mpn', 'manufacturer part number', 'manufacturer part', 'vendor part number'],

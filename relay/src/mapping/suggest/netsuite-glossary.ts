@@ -10,7 +10,7 @@ export const NETSUITE_GLOSSARY: Record<string, readonly string[]> = {
   // On transactions, account is the general-ledger (or bank) account posted to.
   account: ['gl account', 'general ledger account', 'offset account', 'ledger account', 'bank account', 'posting account', 'deposit account', 'adjustment account'],
   salesRep: ['sales rep', 'salesperson', 'seller', 'agent', 'account manager', 'cashier', 'sales associate'],
-  location: ['location', 'warehouse', 'site', 'store', 'branch', 'office', 'deliver to', 'plant', 'from location', 'source location', 'ship from', 'meeting location', 'facility', 'venue', 'depot', 'yard'],
+  location: ['location', 'warehouse', 'site', 'store', 'branch', 'office', 'deliver to', 'plant', 'from location', 'source location', 'ship from', 'meeting location', 'facility', 'venue', 'depot', 'yard', 'campus'],
   // NetSuite's help: classes track divisions, product lines, channels or (for nonprofits) programs and funds;
   // departments track cost centres and functional areas.
   class: ['class', 'division', 'brand', 'sales channel', 'program', 'fund', 'business segment'],
