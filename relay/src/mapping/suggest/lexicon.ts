@@ -32,6 +32,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   mkt: 'market', mktg: 'marketing', pref: 'preferred', prim: 'primary', pts: 'points', mins: 'minutes', max: 'maximum',
   reqd: 'required', req: 'request', cmpgn: 'campaign', doc: 'document', docs: 'document', lang: 'language', tz: 'time zone',
   ctr: 'center', val: 'value', mkdn: 'markdown', depr: 'depreciation', acq: 'acquisition', reimb: 'reimbursement',
+  // Contractions, once the apostrophe is gone: Purch'd, Appr'd, Ship'd.
+  purchd: 'purchased', apprd: 'approved', shipd: 'shipped', shpd: 'shipped', rtnd: 'returned', cancd: 'cancelled',
 };
 
 /** Concept groups: every phrase of a group folds into the group's concept (its first phrase). */
@@ -108,7 +110,7 @@ export const SYNONYM_GROUPS: string[][] = [
   // Accounting and fixed-asset vocabulary (after the fresh6 look: general terms, no field names).
   ['posting period', 'accounting period', 'general ledger period', 'fiscal period', 'financial period', 'period'],
   ['department', 'cost center', 'cost centre', 'dept'],
-  ['subsidiary', 'legal entity', 'operating company', 'company code'],
+  ['subsidiary', 'legal entity', 'operating company', 'company code', 'billing entity', 'reporting entity', 'contracting entity', 'selling entity', 'operating entity', 'owning entity', 'entity code'],
   // After the fresh7/fresh8 look (general CRM/ERP terms, no field names):
   ['contract', 'agreement', 'service agreement', 'service contract'],
   ['tax rate', 'tax percent', 'tax rate percent', 'vat rate', 'tax pct'],

@@ -16,6 +16,11 @@ describe('date roles', () => {
     expect(dateRolesOf(f('CloseDate', 'Close Date'), 'date', ['opportunity'])).toEqual(['decision']);
     expect(dateRolesOf(f('Close_Date__c', 'Close Date'), 'date', ['matter'])).toEqual(['end']);
     expect(dateRolesOf(f('Ship_Date__c', 'Ship Date'), 'date', ['order'])).toEqual([]);
+    // A closing From / To decides between start and end; disconnection and cancellation end a period.
+    expect(dateRolesOf(f('EffectiveTo', 'Effective To'), 'date', ['member', 'plan'])).toEqual(['end']);
+    expect(dateRolesOf(f('Effective_From__c', 'Effective From'), 'date', ['price'])).toEqual(['start']);
+    expect(dateRolesOf(f('vlocity_cmt__DisconnectDate__c', 'Disconnect Date'), 'date', ['service', 'point'])).toEqual(['end']);
+    expect(dateRolesOf(f('custrecord_ptcov_term_date', 'Term Date'), 'date', ['coverage'])).toEqual(['end']);
     expect(dateRolesOf(f('Start__c', 'Start', 'string'), 'text', ['order'])).toEqual([]);
   });
   it('pairs a creation date with a document date, and each role only with itself otherwise', () => {
@@ -30,6 +35,12 @@ describe('checkbox named by a status value', () => {
   it('finds the value that names the checkbox or its opposite', () => {
     expect(checkboxNamedByValue(box, { family: 'picklist', samples: new Set(['active']) })).toBe('active');
     expect(checkboxNamedByValue({ field: f('Approved__c', 'Approved', 'boolean'), family: 'boolean' }, { family: 'picklist', samples: new Set(['approved']) })).toBe('approved');
+  });
+  it('finds a value spelling the whole label, or its "non-" form', () => {
+    const owned = { field: f('Customer_Owned__c', 'Customer Owned?', 'boolean'), family: 'boolean' as const };
+    expect(checkboxNamedByValue(owned, { family: 'picklist', samples: new Set(['customer-owned', 'company-owned']) })).toBe('customer-owned');
+    const union = { field: f('custbody_union_job', 'Union Job?', 'boolean'), family: 'boolean' as const };
+    expect(checkboxNamedByValue(union, { family: 'picklist', samples: new Set(['sag-aftra', 'non-union']) })).toBe('non-union');
   });
   it('says nothing for other values or a text source', () => {
     expect(checkboxNamedByValue(box, { family: 'picklist', samples: new Set(['gold']) })).toBeUndefined();

@@ -12,10 +12,13 @@ export type DateRole = 'start' | 'end' | 'created' | 'document' | 'decision';
 
 const ROLE_WORDS: Record<Exclude<DateRole, 'document'>, readonly string[]> = {
   start: ['start', 'begin', 'beginning', 'effective', 'inception', 'commencement', 'commence', 'commenced', 'activation', 'activated', 'golive', 'live', 'onboarded', 'installed', 'install', 'installation', 'first', 'from', 'since', 'opened'],
-  end: ['end', 'ending', 'ended', 'expiration', 'expire', 'expired', 'termination', 'terminated', 'terminate', 'close', 'closed', 'closing', 'finish', 'finished', 'completion', 'complete', 'completed', 'thru', 'through', 'until', 'till', 'to'],
+  end: ['end', 'ending', 'ended', 'expiration', 'expire', 'expired', 'termination', 'terminated', 'terminate', 'term', 'close', 'closed', 'closing', 'finish', 'finished', 'completion', 'complete', 'completed', 'disconnect', 'disconnected', 'disconnection', 'cancel', 'cancelled', 'canceled', 'cancellation', 'thru', 'through', 'until', 'till', 'to'],
   created: ['created', 'creation', 'entered', 'logged', 'reported', 'received', 'submitted', 'opened', 'raised'],
   decision: ['approval', 'approved', 'decision', 'decided', 'signed', 'signature', 'executed', 'booked', 'booking', 'won', 'awarded', 'accepted', 'released', 'release'],
 };
+const PERIOD_START = new Set(['from', 'since']);
+const PERIOD_END = new Set(['to', 'thru', 'through', 'until', 'till']);
+
 /** Roles that date the same moment: a record's creation is its document's date. */
 const COMPATIBLE: Record<DateRole, readonly DateRole[]> = {
   start: ['start'],
@@ -31,6 +34,13 @@ export function dateRolesOf(field: SchemaField, family: TypeFamily, objectWords:
   const words = new Set([...rawTokens(field.label || ''), ...rawTokens(field.name), ...expandTokens(rawTokens(`${field.label} ${field.name}`))]);
   const roles = new Set<DateRole>();
   for (const [role, list] of Object.entries(ROLE_WORDS) as [Exclude<DateRole, 'document'>, readonly string[]][]) if (list.some((w) => words.has(w))) roles.add(role);
+  // "Effective To", "Valid From": a closing From/To word decides between start and end.
+  const raw = rawTokens(field.label || field.name);
+  const last = raw[raw.length - 1];
+  if (roles.has('start') && roles.has('end') && last) {
+    if (PERIOD_END.has(last)) roles.delete('start');
+    else if (PERIOD_START.has(last)) roles.delete('end');
+  }
   // An opportunity closes when it is won: its close date is the booking decision, not the end of a period.
   if (objectWords.includes('opportunity') && (words.has('close') || words.has('closed'))) {
     roles.delete('end');
@@ -56,10 +66,15 @@ const OPPOSITE: Record<string, string> = { active: 'inactive', inactive: 'active
 export function checkboxNamedByValue(box: { field: SchemaField; family: TypeFamily }, list: { family: TypeFamily; samples: Set<string> }): string | undefined {
   if (box.family !== 'boolean' || (list.family !== 'picklist' && list.family !== 'reference') || !list.samples.size) return undefined;
   const words = [...rawTokens(box.field.label || ''), ...rawTokens(box.field.name)].filter((w) => w !== 'is');
+  // A value spelling the whole label ("Customer-Owned" for "Customer Owned?").
+  const phrase = rawTokens(box.field.label || box.field.name).join(' ');
+  for (const v of list.samples) if (rawTokens(v).join(' ') === phrase) return v;
   for (const w of words) {
     if (list.samples.has(w)) return w;
     const o = OPPOSITE[w];
     if (o && list.samples.has(o)) return o;
+    // "Non-union" among the values: the list says whether the record is union or not.
+    for (const v of list.samples) if (/^(non|not|no)$/.test(rawTokens(v)[0] ?? '') && rawTokens(v).slice(1).join(' ') === w) return v;
   }
   return undefined;
 }

@@ -23,6 +23,8 @@ export interface PreparedField {
   customName?: boolean;
   /** The Salesforce object this reference's sample ids point to (by key prefix). */
   pointsTo?: string;
+  /** The NetSuite record type a select's samples show ("Sales Order #SO-1877" is a sales order). */
+  selectsRecord?: string;
   /** The words of the field's own object ("rental agreement"). */
   objectWords: string[];
   /** "NS Customer ID", "NetSuite SO Internal Id": the NetSuite record whose internal id this field stores. */
@@ -38,6 +40,8 @@ export interface PreparedField {
   /** "Load No", "RA #": the words before a number word, expanded ("load") and as typed ("ra"). */
   numberOf: readonly { text: string; words: string; letters: string }[];
   system?: 'salesforce' | 'netsuite';
+  /** Words of one side of an opposition ("next" / "last", "gross" / "net"), as their pole: next, gross... */
+  poles: readonly string[];
   /** The value is only asked for, planned or estimated ("Requested Limit", "Est. Hours", "Proposed Price"). */
   tentative: boolean;
   /** What a date says about its record's life (start, end, created...), unique in its schema (see roles.ts). */
@@ -49,6 +53,19 @@ const SERVICE_OBJECT = /^(Case|WorkOrder|WorkOrderLineItem|ReturnOrder|ReturnOrd
 const PERIOD_START = new Set(['from', 'since', 'starting', 'commencing']);
 const PERIOD_END = new Set(['thru', 'through', 'until', 'till', 'to']);
 const PRIMARY_NAMES = new Set(['Name', 'name', 'companyName', 'displayName', 'entityName']);
+/** Opposed words, each mapped to its pole: a field saying one and a field saying the other are different things. */
+const POLES: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [['next', 'upcoming', 'following'], ['last', 'previous', 'prior', 'preceding']],
+  [['gross'], ['net']],
+  [['min', 'minimum', 'floor'], ['max', 'maximum', 'ceiling', 'cap']],
+  [['debit', 'dr'], ['credit', 'cr']],
+  [['inbound', 'incoming'], ['outbound', 'outgoing']],
+  [['opening', 'beginning'], ['closing', 'ending']],
+  [['old', 'former'], ['new']],
+];
+const POLE: Record<string, string> = Object.fromEntries(POLES.flatMap(([a, b], i) => [...a.map((w) => [w, `${i}a`]), ...b.map((w) => [w, `${i}b`])]));
+const opposed = (a: readonly string[], b: readonly string[]) => a.some((p) => !b.includes(p) && b.includes(p.slice(0, -1) + (p.endsWith('a') ? 'b' : 'a')));
+
 /** Words that make a value tentative: asked for, planned or estimated rather than settled. */
 const TENTATIVE = new Set(['requested', 'request', 'req', 'proposed', 'estimated', 'est', 'planned', 'projected', 'forecast', 'forecasted', 'draft', 'desired', 'target']);
 /** Last words of a lookup's label that name a person's role on the record. */
@@ -116,6 +133,8 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
   // A Salesforce reference whose sample ids name the object it points to (001… is an Account).
   const pointsTo = system === 'salesforce' && isReference ? referencedObject(field.samples) : undefined;
   for (const phrase of pointsTo?.means ?? []) alts.push(concepts(phrase, { isReference }));
+  const selectsRecord = system === 'netsuite' && (isReference || family === 'picklist') ? recordTypeOfSamples(field.samples) : undefined;
+  if (selectsRecord) alts.push(concepts(selectsRecord, { isReference: true }));
   const initials = new Set([name, label, ...alts].flatMap((c) => [...c.items.keys()].map((k) => k[0]!)));
   const storesNetSuiteIdOf = system === 'salesforce' ? netSuiteIdHolder(field) : undefined;
   const storesSalesforceIdOf = system === 'netsuite' && !isReference ? salesforceIdHolder(field) : undefined;
@@ -134,8 +153,10 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     numberOf: numberWordsOf(field),
     dateRoles: dateRolesOf(field, family, objectWords, system),
     tentative: [...rawTokens(field.label || ''), ...rawTokens(field.name)].some((w) => TENTATIVE.has(w)),
+    poles: [...new Set([...rawTokens(field.label || ''), ...rawTokens(field.name)].map((w) => POLE[w]).filter((x): x is string => !!x))],
     ...(system === 'salesforce' && custom && field.name === 'Name' ? { customName: true } : {}),
     ...(pointsTo ? { pointsTo: pointsTo.object } : {}),
+    ...(selectsRecord ? { selectsRecord } : {}),
     ...(profile ? { profile } : {}),
     samples: new Set((field.samples ?? []).map((s) => s.trim().toLowerCase()).filter(Boolean)),
     alts,
@@ -151,7 +172,7 @@ export interface PairScore {
 }
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
-export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, netSuiteId: 0.95, dateRole: 0.4, valueNamesBox: 0.5, selectNumber: 0.5, tentative: 0.95 };
+export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, netSuiteId: 0.95, dateRole: 0.4, valueNamesBox: 0.5, selectNumber: 0.5, tentative: 0.95, opposed: 0.4 };
 const DISTINCTIVE = new Set(['email', 'phone', 'url']);
 
 const describeOne = (c: string, via: Map<string, string>): string => {
@@ -183,7 +204,7 @@ function personLink(a: PreparedField, b: PreparedField): string | undefined {
 const KIND_WORDS = new Set(['number', 'no', 'num', 'nbr', '#', 'date', 'dt', 'amt', 'amount', 'id', 'code', 'ref', 'value', 'val']);
 
 const NS_WORDS = new Set(['netsuite', 'ns']);
-const ID_WORDS = new Set(['id', 'internal', 'key', 'reference', 'ref']);
+const ID_WORDS = new Set(['id', 'internal', 'int', 'key', 'reference', 'ref']);
 /** "NS Customer ID" / "Donor Acct NS ID" on a Salesforce field: it stores that NetSuite record's internal id. */
 function netSuiteIdHolder(field: SchemaField): Concepts | undefined {
   for (const text of [field.label, field.name]) {
@@ -220,11 +241,27 @@ function salesforceIdLink(holder: PreparedField, lookup: PreparedField): string 
   return sim >= 0.8 ? `${holder.field.name} stores the Salesforce id that the lookup ${lookup.field.name} takes` : undefined;
 }
 
+/**
+ * The record a holder's words name is the thing a select names: one's concepts contain the other's and the holder
+ * has the select's last concept ("Patient Cust" / "Patient", "Vendor" / "Subcontractor (Vendor)"; not "Vendor" /
+ * "Vendor Bill").
+ */
+function nests(holder: Concepts, select: Concepts): boolean {
+  const kh = [...holder.items.keys()];
+  const ks = [...select.items.keys()];
+  if (!kh.length || !ks.length || !holder.items.has(ks[ks.length - 1]!)) return false;
+  return kh.every((k) => select.items.has(k)) || ks.every((k) => holder.items.has(k));
+}
+
 /** A NetSuite select takes an internal id: a Salesforce field storing that record's NetSuite id feeds it directly. */
 function netSuiteIdLink(holder: PreparedField, select: PreparedField): string | undefined {
   if (!holder.storesNetSuiteIdOf || select.system !== 'netsuite' || (select.family !== 'reference' && select.family !== 'picklist')) return undefined;
   const sim = Math.max(...[select.name, select.label, ...select.alts].map((c) => conceptSimilarity(holder.storesNetSuiteIdOf!, c).score));
-  return sim >= 0.8 ? `${holder.field.name} stores the NetSuite internal id that ${select.field.name} takes` : undefined;
+  // "NS License ID" on License__c stores the record's own id, not a select's.
+  const own = [...holder.storesNetSuiteIdOf.items.keys()].every((k) => holder.objectWords.includes(k));
+  return sim >= 0.8 || (!own && [select.label, ...select.alts].some((c) => nests(holder.storesNetSuiteIdOf!, c)))
+    ? `${holder.field.name} stores the NetSuite internal id that ${select.field.name} takes`
+    : undefined;
 }
 
 const ROLE_TEXT: Record<DateRole, string> = { start: 'start a period', end: 'end a period', created: 'date the record\'s creation', document: 'date the document', decision: 'date a decision (approval, signature, booking)' };
@@ -255,17 +292,25 @@ function otherRecordNumber(num: PreparedField, named: PreparedField): string | u
   return hit && `"${hit.text}" is the number of the ${words.join(' ')} record, which ${named.field.name} names`;
 }
 
+/** NetSuite shows a transaction in a select as "<Type> #<number>" ("Sales Order #SO-24-01877"): the type, if most samples agree. */
+function recordTypeOfSamples(samples: readonly string[] | undefined): string | undefined {
+  const types = (samples ?? []).map((v) => /^([A-Za-z][A-Za-z ]{2,40}?) ?#\s?\S+/.exec(v.trim())?.[1]?.toLowerCase());
+  const first = types[0];
+  return first && types.filter((t) => t === first).length * 2 > types.length ? first : undefined;
+}
+
 /** "Invoice #" (text) and a NetSuite select "Invoice" or "Source Inv": the select's display text is that number. */
 function selectNumber(num: PreparedField, select: PreparedField): string | undefined {
   if (!num.numberOf.length || select.system !== 'netsuite' || (select.family !== 'reference' && select.family !== 'picklist')) return undefined;
   if (num.family !== 'text' && num.family !== 'id') return undefined;
-  for (const text of [select.field.label, select.field.name]) {
+  for (const text of [select.field.label, select.field.name, ...(select.selectsRecord ? [select.selectsRecord] : [])]) {
     const words = expandTokens(rawTokens(text)).filter((w) => !NS_WORDS.has(w));
     if (!words.length) continue;
     for (const n of num.numberOf) {
       const mine = n.words.split(' ').filter((w) => !NS_WORDS.has(w));
       const [short, long] = mine.length <= words.length ? [mine, words] : [words, mine];
-      if (short.length && short.every((w, i) => long[long.length - short.length + i] === w))
+      const initials = words.length > 1 && n.letters.replace(/^(ns|netsuite)/, '') === words.map((w) => w[0]).join('');
+      if (initials || (short.length && short.every((w, i) => long[long.length - short.length + i] === w)))
         return `"${n.text}" holds the number of the ${words.join(' ')} that ${select.field.name} selects (its display text)`;
     }
   }
@@ -427,6 +472,11 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
   }
   const inverse = (a: Concepts, b: Concepts) => [...a.items.keys()].includes('active') && rawTokens(a === s.name ? s.field.name : t.field.name).includes('inactive') !== rawTokens(b === s.name ? s.field.name : t.field.name).includes('inactive');
   if (explain && s.name.items.has('active') && t.name.items.has('active') && inverse(s.name, t.name)) reasons.push('opposite sense (Active vs Inactive): map with a negating transform ($not)');
+  // "Next PM Due" is not "Last PM Date", "Net Lbs" not "Gross Wt (lbs)".
+  if (opposed(s.poles, t.poles) || opposed(t.poles, s.poles)) {
+    confidence *= SCORE_WEIGHTS.opposed;
+    if (explain) reasons.push('the two fields say opposite things (next/last, gross/net, min/max...)');
+  }
   // A settled target takes a settled value first: "Credit Limit" prefers "Approved Limit" to "Requested Limit".
   if (s.tentative && !t.tentative) {
     confidence *= SCORE_WEIGHTS.tentative;

@@ -341,4 +341,41 @@ describe('suggestMappings', () => {
     const s = await suggestMappings(source, target);
     expect(s.map((x) => x.sourceField)).toEqual(['Approved_Limit__c']);
   });
+  it('keeps opposite fields apart: next is not last, net is not gross', async () => {
+    const source: Schema = { system: 'netsuite', object: 'customrecord_tooling', fields: [
+      { name: 'custrecord_tl_last_pm', label: 'Last PM Date', type: 'date', samples: ['2024-03-01'] },
+      { name: 'custrecord_gross_lbs', label: 'Gross Wt (lbs)', type: 'double', samples: ['80120'] },
+      { name: 'custrecord_net_lbs', label: 'Net Wt (lbs)', type: 'double', samples: ['50520'] },
+    ] };
+    const target: Schema = { system: 'salesforce', object: 'Tooling__c', fields: [
+      { name: 'Next_PM_Due__c', label: 'Next PM Due', type: 'date' },
+      { name: 'Net_Lbs__c', label: 'Net Lbs', type: 'double' },
+    ] };
+    const m = Object.fromEntries((await suggestMappings(source, target)).map((x) => [x.targetField, x.sourceField]));
+    expect(m).toEqual({ Net_Lbs__c: 'custrecord_net_lbs' });
+  });
+  it('reads the record a NetSuite select points to from its samples ("Sales Order #SO-1877")', async () => {
+    const source: Schema = { system: 'netsuite', object: 'revenuePlan', fields: [
+      { name: 'revenueElement.source', label: 'Revenue Element : Source', type: 'RecordRef', samples: ['Sales Order #SO-24-01877', 'Sales Order #SO-24-02213'] },
+      { name: 'recordNumber', label: 'Number', type: 'string', samples: ['RP-1042'] },
+    ] };
+    const target: Schema = { system: 'salesforce', object: 'Rev_Sched__c', fields: [{ name: 'NS_Sales_Order__c', label: 'NS SO #', type: 'string' }] };
+    const s = await suggestMappings(source, target);
+    expect(s.map((x) => x.sourceField)).toEqual(['revenueElement.source']);
+    expect(s[0]!.reasons.join(' ')).toMatch(/sales? order/);
+  });
+  it('feeds a select from a Salesforce field storing the internal id of the record the select names, never the record\'s own id', async () => {
+    const source: Schema = { system: 'salesforce', object: 'Lien_Waiver__c', fields: [
+      { name: 'NS_Vendor_ID__c', label: 'NS Vendor Int ID', type: 'string', samples: ['48213'] },
+      { name: 'Subcontractor__c', label: 'Subcontractor', type: 'reference', samples: ['0015e00000Nqz1TAAR'] },
+      { name: 'NS_Lien_Waiver_ID__c', label: 'NS Lien Waiver ID', type: 'string', samples: ['912'] },
+    ] };
+    const target: Schema = { system: 'netsuite', object: 'customrecord_lien_waiver', fields: [
+      { name: 'custrecord_lw_vendor', label: 'Subcontractor (Vendor)', type: 'select' },
+      { name: 'custrecord_lw_vendor_bill', label: 'Vendor Bill', type: 'select' },
+    ] };
+    const m = Object.fromEntries((await suggestMappings(source, target)).map((x) => [x.targetField, x.sourceField]));
+    expect(m.custrecord_lw_vendor).toBe('NS_Vendor_ID__c');
+    expect(m.custrecord_lw_vendor_bill).not.toBe('NS_Vendor_ID__c');
+  });
 });

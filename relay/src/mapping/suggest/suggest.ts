@@ -137,7 +137,8 @@ export async function suggestMappings(source: Schema, target: Schema, opts: Sugg
   });
   /** Targets paired by a second pass, with the reason that pass gives. */
   const weak = new Map<number, string>();
-  const weights = scores.map((row) => row.map((s) => (s.confidence >= threshold ? s.confidence : 0)));
+  // Squared confidences: one strong pair outweighs two weak ones that would displace it (0.66² > 0.45² + 0.2²).
+  const weights = scores.map((row) => row.map((s) => (s.confidence >= threshold ? s.confidence ** 2 : 0)));
   const assignment = maxWeightAssignment(weights).map((j, i) => (j >= 0 && scores[i]![j]!.confidence >= threshold ? j : -1));
   for (const [i, j] of eliminationPass(scores, assignment, opts.eliminationFloor ?? ELIMINATION.floor)) {
     assignment[i] = j; // keeps its own, lower confidence

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abbreviates, concepts, conceptSimilarity, rawTokens, sharesStem } from './tokens.js';
+import { abbreviates, concepts, conceptSimilarity, expandTokens, rawTokens, sharesStem } from './tokens.js';
 
 const keys = (s: string, o = {}) => [...concepts(s, o).items.keys()];
 
@@ -94,5 +94,11 @@ describe('tokens and concepts', () => {
     const sibling = conceptSimilarity(concepts('Feb Amt'), concepts('periodAmount1')).score;
     expect(sibling).toBeLessThan(0.35);
     expect(conceptSimilarity(concepts('Aging Bucket 1'), concepts('Aging Bucket 2')).score).toBeLessThan(0.5 * conceptSimilarity(concepts('Aging Bucket 1'), concepts('Aging Bucket 1')).score);
+  });
+  it('keeps contractions whole, in labels and in API names', () => {
+    expect(rawTokens("Rec'd Date")).toEqual(['recd', 'date']);
+    expect(rawTokens('Install_Req_d__c')).toEqual(['install', 'reqd']);
+    expect(expandTokens(rawTokens('Rec_d_Dt__c'))).toEqual(['received', 'date']);
+    expect(rawTokens('Vitamin_D__c')).toEqual(['vitamin', 'd']);
   });
 });

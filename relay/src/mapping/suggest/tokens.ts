@@ -18,6 +18,8 @@ function tokenize(s: string): string[] {
     .replace(/^[a-z0-9]+__(?=[A-Za-z])/, '') // namespace prefix nsc__Field__c
     .replace(/__(c|r|e|mdt|x)$/i, '')
     .replace(/^(custentity|custbody|custitem|custcol|custrecord|custevent)_?/i, '')
+    .replace(/([A-Za-z])['’]([A-Za-z])/g, '$1$2') // contractions: Rec'd, Req'd, Purch'd
+    .replace(/([a-z]{2,})_d(?=_|$)/g, '$1d') // the same in an API name: Rec_d_Dt, Install_Req_d
     .replace(/NetSuite/g, 'Netsuite')
     .replace(/SalesForce/g, 'Salesforce')
     .replace(/#/g, ' # ')
