@@ -33,7 +33,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   reqd: 'required', req: 'request', cmpgn: 'campaign', doc: 'document', docs: 'document', lang: 'language', tz: 'time zone',
   ctr: 'center', val: 'value', mkdn: 'markdown', depr: 'depreciation', acq: 'acquisition', reimb: 'reimbursement',
   // Contractions, once the apostrophe is gone: Purch'd, Appr'd, Ship'd.
-  purchd: 'purchased', apprd: 'approved', shipd: 'shipped', shpd: 'shipped', rtnd: 'returned', cancd: 'cancelled',
+ae: 'account executive', purchd: 'purchased', apprd: 'approved', shipd: 'shipped', shpd: 'shipped', rtnd: 'returned', cancd: 'cancelled',
 };
 
 /** Concept groups: every phrase of a group folds into the group's concept (its first phrase). */

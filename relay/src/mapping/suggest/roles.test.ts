@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkboxNamedByValue, dateRolesOf, sharedDateRole } from './roles.js';
+import { checkboxNamedByValue, dateRolesOf, listValuesNameTarget, sharedDateRole } from './roles.js';
 import { suggestMappings } from './suggest.js';
 import type { Schema } from './schema.js';
 
@@ -45,6 +45,17 @@ describe('checkbox named by a status value', () => {
   it('says nothing for other values or a text source', () => {
     expect(checkboxNamedByValue(box, { family: 'picklist', samples: new Set(['gold']) })).toBeUndefined();
     expect(checkboxNamedByValue(box, { family: 'text', samples: new Set(['active']) })).toBeUndefined();
+  });
+});
+
+describe('list values that speak of a status target', () => {
+  it('finds a value of the list that speaks of what the status is about', () => {
+    const appr = { field: f('approvalStatus', 'Approval Status', 'RecordRef'), family: 'reference' as const };
+    expect(listValuesNameTarget(appr, { family: 'picklist', samples: new Set(['approved', 'pending approval']) })).toBe('approved');
+  });
+  it('says nothing for a target that is a thing, not a status or kind', () => {
+    const customer = { field: f('customer', 'Customer', 'RecordRef'), family: 'reference' as const };
+    expect(listValuesNameTarget(customer, { family: 'picklist', samples: new Set(['customer receipt']) })).toBeUndefined();
   });
 });
 

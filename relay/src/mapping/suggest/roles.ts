@@ -1,5 +1,5 @@
 import type { SchemaField } from './schema.js';
-import { expandTokens, rawTokens } from './tokens.js';
+import { expandTokens, rawTokens, sharesStem } from './tokens.js';
 import type { TypeFamily } from './types.js';
 
 /**
@@ -76,5 +76,24 @@ export function checkboxNamedByValue(box: { field: SchemaField; family: TypeFami
     // "Non-union" among the values: the list says whether the record is union or not.
     for (const v of list.samples) if (/^(non|not|no)$/.test(rawTokens(v)[0] ?? '') && rawTokens(v).slice(1).join(' ') === w) return v;
   }
+  return undefined;
+}
+
+/** Words that say a field is a status or a kind, not what it is about. */
+const KIND_OF_LIST = new Set(['status', 'state', 'stage', 'type', 'code', 'category', 'kind', 'flag', 'is', 'ns', 'netsuite', 'sf', 'salesforce']);
+
+/**
+ * "Approval Status" and a Status list whose values read "Approved", "Pending Approval": the values speak of what the
+ * target is about. Returns the value that does.
+ */
+export function listValuesNameTarget(target: { field: SchemaField; family: TypeFamily }, list: { family: TypeFamily; samples: Set<string> }): string | undefined {
+  if (target.family !== 'picklist' && target.family !== 'reference') return undefined;
+  if (list.family !== 'picklist' || !list.samples.size) return undefined;
+  const words = rawTokens(target.field.label || target.field.name);
+  // Only a status or kind of something ("Approval Status", "Delivery Type"), not a thing ("Customer").
+  if (!words.some((w) => KIND_OF_LIST.has(w))) return undefined;
+  const about = words.filter((w) => !KIND_OF_LIST.has(w) && w.length >= 4);
+  if (!about.length) return undefined;
+  for (const v of list.samples) for (const w of rawTokens(v)) if (about.some((a) => a === w || sharesStem(a, w))) return v;
   return undefined;
 }

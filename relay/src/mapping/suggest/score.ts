@@ -1,11 +1,11 @@
 import type { SchemaField } from './schema.js';
 import { concepts, conceptSimilarity, rawTokens, expandTokens, type Concepts } from './tokens.js';
-import { STOPWORDS } from './lexicon.js';
+import { DOCUMENT_NOUNS, STOPWORDS } from './lexicon.js';
 import { typeCompatibility, typeFamily, type TypeFamily } from './types.js';
 import { NETSUITE_GLOSSARY, SALESFORCE_GLOSSARY } from './glossary.js';
 import { referencedObject } from './sf-key-prefixes.js';
 import { dominantKind, profileAgreement, profileFitsType, profileOf, type Profile } from './profile.js';
-import { checkboxNamedByValue, dateRolesOf, sharedDateRole, type DateRole } from './roles.js';
+import { checkboxNamedByValue, dateRolesOf, listValuesNameTarget, sharedDateRole, type DateRole } from './roles.js';
 
 /** A field prepared once: its concepts from name and label, type family and value profile. */
 export interface PreparedField {
@@ -172,7 +172,7 @@ export interface PairScore {
 }
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
-export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, netSuiteId: 0.95, dateRole: 0.4, valueNamesBox: 0.5, selectNumber: 0.5, tentative: 0.95, opposed: 0.4 };
+export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, netSuiteId: 0.95, dateRole: 0.4, valueNamesBox: 0.5, selectNumber: 0.5, tentative: 0.95, opposed: 0.4, otherDocument: 0.5, valuesNameTarget: 0.5 };
 const DISTINCTIVE = new Set(['email', 'phone', 'url']);
 
 const describeOne = (c: string, via: Map<string, string>): string => {
@@ -256,10 +256,12 @@ function nests(holder: Concepts, select: Concepts): boolean {
 /** A NetSuite select takes an internal id: a Salesforce field storing that record's NetSuite id feeds it directly. */
 function netSuiteIdLink(holder: PreparedField, select: PreparedField): string | undefined {
   if (!holder.storesNetSuiteIdOf || select.system !== 'netsuite' || (select.family !== 'reference' && select.family !== 'picklist')) return undefined;
-  const sim = Math.max(...[select.name, select.label, ...select.alts].map((c) => conceptSimilarity(holder.storesNetSuiteIdOf!, c).score));
+  // NetSuite's account is the GL account: its glossary's "bank account" is no customer's id.
+  const alts = select.field.name === 'account' ? [] : select.alts;
+  const sim = Math.max(...[select.name, select.label, ...alts].map((c) => conceptSimilarity(holder.storesNetSuiteIdOf!, c).score));
   // "NS License ID" on License__c stores the record's own id, not a select's.
   const own = [...holder.storesNetSuiteIdOf.items.keys()].every((k) => holder.objectWords.includes(k));
-  return sim >= 0.8 || (!own && [select.label, ...select.alts].some((c) => nests(holder.storesNetSuiteIdOf!, c)))
+  return !own && (sim >= 0.8 || [select.label, ...alts].some((c) => nests(holder.storesNetSuiteIdOf!, c)))
     ? `${holder.field.name} stores the NetSuite internal id that ${select.field.name} takes`
     : undefined;
 }
@@ -281,6 +283,16 @@ function numberWordsOf(field: SchemaField): { text: string; words: string; lette
   }
   return out;
 }
+
+/** Document nouns as the suggester reads them ("sales order" → "sale order"); "document" and "transaction" say no type. */
+const DOCUMENT_TYPES = new Set(DOCUMENT_NOUNS.filter((n) => n !== 'document' && n !== 'transaction').map((n) => expandTokens(n.split(' ')).join(' ')));
+/** The document a "<document> #" field numbers ("Invoice #", "Order Number"), if its words say. */
+function documentNoun(f: PreparedField): string | undefined {
+  for (const n of f.numberOf) if (DOCUMENT_TYPES.has(n.words)) return SAME_DOCUMENT[n.words] ?? n.words;
+  return undefined;
+}
+/** Names of one document in the two systems' words: a quote is an estimate, an agreement a contract... */
+const SAME_DOCUMENT: Record<string, string> = { quote: 'estimate', agreement: 'contract', 'credit note': 'credit memo', bill: 'invoice', fulfillment: 'shipment', receipt: 'payment' };
 
 /** "Load No" on a NetSuite invoice is the number (Name) of the Salesforce Load__c it came from. */
 function otherRecordNumber(num: PreparedField, named: PreparedField): string | undefined {
@@ -357,6 +369,9 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
   // The owner of a case, return or billing record is a service or billing user, not the customer's sales rep.
   if ((s.serviceOwner && t.system === 'netsuite' && t.field.name === 'salesRep') || (t.serviceOwner && s.system === 'netsuite' && s.field.name === 'salesRep'))
     return { confidence: 0, reasons: explain ? ['the owner of a service or billing record is not the sales rep'] : [] };
+  // NetSuite's account is a GL or bank account: a lookup holding Salesforce Account ids is the customer, never that.
+  if ((s.pointsTo === 'Account' && t.system === 'netsuite' && t.field.name === 'account') || (t.pointsTo === 'Account' && s.system === 'netsuite' && s.field.name === 'account'))
+    return { confidence: 0, reasons: explain ? ['NetSuite\'s account is the GL account, not the customer that an Account lookup names'] : [] };
   const reasons: string[] = [];
   const combos: [string, Concepts, Concepts][] = [
     ['names', s.name, t.name],
@@ -417,6 +432,12 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
     lexical = SCORE_WEIGHTS.dateRole;
     if (explain) reasons.push(`both dates ${ROLE_TEXT[role]} (the only such date on each side)`);
   }
+  // A list whose values speak of what the target is about ("Approval Status" / Status = "Pending Approval").
+  const spoken = lexical < SCORE_WEIGHTS.valuesNameTarget ? listValuesNameTarget(t, s) : undefined;
+  if (spoken) {
+    lexical = SCORE_WEIGHTS.valuesNameTarget;
+    if (explain) reasons.push(`${s.field.name}'s values ("${spoken}") speak of ${t.field.label || t.field.name}`);
+  }
   // A checkbox named by a value of the status list ("Inactive" / Status = "Active").
   const named = checkboxNamedByValue(t, s);
   if (named && lexical < SCORE_WEIGHTS.valueNamesBox) {
@@ -472,6 +493,13 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
   }
   const inverse = (a: Concepts, b: Concepts) => [...a.items.keys()].includes('active') && rawTokens(a === s.name ? s.field.name : t.field.name).includes('inactive') !== rawTokens(b === s.name ? s.field.name : t.field.name).includes('inactive');
   if (explain && s.name.items.has('active') && t.name.items.has('active') && inverse(s.name, t.name)) reasons.push('opposite sense (Active vs Inactive): map with a negating transform ($not)');
+  // "Invoice #" is not "Order Number": two numbers of different documents.
+  const docS = documentNoun(s);
+  const docT = documentNoun(t);
+  if (docS && docT && docS !== docT) {
+    confidence *= SCORE_WEIGHTS.otherDocument;
+    if (explain) reasons.push(`numbers of different documents (${docS} / ${docT})`);
+  }
   // "Next PM Due" is not "Last PM Date", "Net Lbs" not "Gross Wt (lbs)".
   if (opposed(s.poles, t.poles) || opposed(t.poles, s.poles)) {
     confidence *= SCORE_WEIGHTS.opposed;

@@ -378,4 +378,33 @@ describe('suggestMappings', () => {
     expect(m.custrecord_lw_vendor).toBe('NS_Vendor_ID__c');
     expect(m.custrecord_lw_vendor_bill).not.toBe('NS_Vendor_ID__c');
   });
+  it('keeps numbers of different documents apart, and knows a quote is an estimate', async () => {
+    const order: Schema = { system: 'salesforce', object: 'Order', fields: [{ name: 'OrderNumber', label: 'Order Number', type: 'string', samples: ['00012874'] }] };
+    const invoice: Schema = { system: 'netsuite', object: 'invoice', fields: [
+      { name: 'tranId', label: 'Invoice #', type: 'string' },
+      { name: 'custbody_sf_order_no', label: 'SF Order #', type: 'text' },
+    ] };
+    expect((await suggestMappings(order, invoice)).map((x) => x.targetField)).toEqual(['custbody_sf_order_no']);
+    const quote: Schema = { system: 'salesforce', object: 'Quote', fields: [{ name: 'QuoteNumber', label: 'Quote Number', type: 'string', samples: ['00000213'] }] };
+    const estimate: Schema = { system: 'netsuite', object: 'estimate', fields: [{ name: 'tranId', label: 'Estimate #', type: 'string' }] };
+    expect((await suggestMappings(quote, estimate)).map((x) => x.sourceField)).toEqual(['QuoteNumber']);
+  });
+  it('never feeds NetSuite\'s GL account from a Salesforce Account lookup, nor a record\'s own NetSuite id from a select', async () => {
+    const dispute: Schema = { system: 'salesforce', object: 'Billing_Dispute__c', fields: [
+      { name: 'Account__c', label: 'Account', type: 'reference', samples: ['0015e00000Nqz1TAAR'] },
+      { name: 'Acct_NS_ID__c', label: 'NS Customer ID', type: 'string', samples: ['30417'] },
+    ] };
+    const memo: Schema = { system: 'netsuite', object: 'creditMemo', fields: [
+      { name: 'entity', label: 'Customer', type: 'RecordRef' },
+      { name: 'account', label: 'A/R Account', type: 'RecordRef' },
+    ] };
+    const m = Object.fromEntries((await suggestMappings(dispute, memo)).map((x) => [x.targetField, x.sourceField]));
+    expect(m).toEqual({ entity: 'Acct_NS_ID__c' });
+    const asset: Schema = { system: 'netsuite', object: 'customrecord_ncfar_asset', fields: [
+      { name: 'id', label: 'Internal ID', type: 'integer', samples: ['4471'] },
+      { name: 'custrecord_assettype', label: 'Asset Type', type: 'select', samples: ['Lab Analyzer'] },
+    ] };
+    const sfAsset: Schema = { system: 'salesforce', object: 'Asset', fields: [{ name: 'NS_Asset_Int_Id__c', label: 'NS Asset Internal ID', type: 'string' }] };
+    expect((await suggestMappings(asset, sfAsset)).map((x) => x.sourceField)).toEqual(['id']);
+  });
 });
