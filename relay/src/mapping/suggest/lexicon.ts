@@ -18,7 +18,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   lvl: 'level', loc: 'location', info: 'information', msg: 'message', notes: 'note', comments: 'comment', rmk: 'remark',
   remarks: 'remark', dte: 'date', eff: 'effective', exp: 'expiration', cr: 'credit', dr: 'debit', lim: 'limit',
   sal: 'salutation', co: 'company', corp: 'company', biz: 'business', hq: 'headquarters', cnt: 'count', avg: 'average',
-  '#': 'number', orig: 'original', expires: 'expiration', expiry: 'expiration', acv: 'annual contract value', arr: 'annual recurring revenue',
+  '#': 'number', $: 'amount', orig: 'original', expires: 'expiration', expiry: 'expiration', acv: 'annual contract value', arr: 'annual recurring revenue',
   mrr: 'monthly recurring revenue', '%': 'percent', mgmt: 'management', ctry: 'country', cntry: 'country', prov: 'state', zip: 'zip',
   // Common business abbreviations in admin-built field names (general usage, not taken from any evaluation pair).
   jrnl: 'journal', jnl: 'journal', je: 'journal entry', gl: 'general ledger', rt: 'rate', fx: 'exchange', forex: 'exchange',

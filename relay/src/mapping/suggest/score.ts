@@ -70,6 +70,8 @@ const opposed = (a: readonly string[], b: readonly string[]) => a.some((p) => !b
 const TENTATIVE = new Set(['requested', 'request', 'req', 'proposed', 'estimated', 'est', 'planned', 'projected', 'forecast', 'forecasted', 'draft', 'desired', 'target']);
 /** Last words of a lookup's label that name a person's role on the record. */
 const ROLE_NOUNS = new Set(['advisor', 'adviser', 'mgr', 'manager', 'coordinator', 'consultant', 'specialist', 'officer', 'planner', 'champion', 'sponsor']);
+/** Records that are people: their "Manager" is a supervisor, not a role on the record. */
+const HUMAN_OBJECTS = new Set(['contact', 'employee', 'lead', 'user']);
 const PERSON_OBJECTS = new Set(['contact', 'employee', 'lead', 'user', 'partner', 'vendor', 'customer']);
 
 export function prepareField(field: SchemaField, object: string, system?: 'salesforce' | 'netsuite', opts: { autoNumberName?: boolean } = {}): PreparedField {
@@ -116,8 +118,8 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     label.items.set(deadline ? 'due_date' : 'person', 1);
     label.via.set(deadline ? 'due_date' : 'person', field.label || field.name);
   }
-  // On a record that is not a person, a lookup named by a role ("Advisor", "Implementation Mgr") holds a person.
-  if (!personRecord && (family === 'reference' || family === 'picklist') && raw.length && ROLE_NOUNS.has(raw[raw.length - 1]!) && !label.items.has('person')) {
+  // On a record that is not a person (a vendor or customer may be), a lookup named by a role ("Advisor", "Implementation Mgr") holds a person.
+  if (!HUMAN_OBJECTS.has(object.toLowerCase()) && (family === 'reference' || family === 'picklist') && raw.length && ROLE_NOUNS.has(raw[raw.length - 1]!) && !label.items.has('person')) {
     label.items.set('person', 1);
     label.via.set('person', field.label || field.name);
   }
@@ -196,7 +198,8 @@ const glossaryReason = (f: PreparedField, what: string, score: number) =>
 const PERSON_CONCEPTS = ['employee', 'owner', 'manager', 'contact', 'project_manager', 'user'];
 const hasAny = (f: PreparedField, keys: readonly string[]) => [f.name, f.label, ...f.alts].some((c) => keys.some((k) => c.items.has(k)));
 function personLink(a: PreparedField, b: PreparedField): string | undefined {
-  if (!a.label.items.has('person') || b.label.items.has('person') || !hasAny(b, PERSON_CONCEPTS)) return undefined;
+  // An email or phone of a person is not the person ("Partner Contact Email").
+  if (!a.label.items.has('person') || b.label.items.has('person') || DISTINCTIVE.has(b.family) || !hasAny(b, PERSON_CONCEPTS)) return undefined;
   return `"${a.field.label}" names a person, and ${b.field.label || b.field.name} holds one`;
 }
 

@@ -407,4 +407,12 @@ describe('suggestMappings', () => {
     const sfAsset: Schema = { system: 'salesforce', object: 'Asset', fields: [{ name: 'NS_Asset_Int_Id__c', label: 'NS Asset Internal ID', type: 'string' }] };
     expect((await suggestMappings(asset, sfAsset)).map((x) => x.sourceField)).toEqual(['id']);
   });
+  it('reads a role on a vendor or customer lookup as a person, and never takes a person\'s email for the person', async () => {
+    const account: Schema = { system: 'salesforce', object: 'Account', fields: [
+      { name: 'OwnerId', label: 'Account Owner ID', type: 'reference', samples: ['0055e000003RtYuAAK'] },
+      { name: 'Partner_Contact_Email__c', label: 'Partner Contact Email', type: 'email', samples: ['ops@acme.com'] },
+    ] };
+    const vendor: Schema = { system: 'netsuite', object: 'vendor', fields: [{ name: 'custentity_channel_mgr', label: 'Channel Mgr', type: 'select' }] };
+    expect((await suggestMappings(account, vendor)).map((x) => x.sourceField)).toEqual(['OwnerId']);
+  });
 });

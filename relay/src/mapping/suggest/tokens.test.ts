@@ -101,4 +101,7 @@ describe('tokens and concepts', () => {
     expect(expandTokens(rawTokens('Rec_d_Dt__c'))).toEqual(['received', 'date']);
     expect(rawTokens('Vitamin_D__c')).toEqual(['vitamin', 'd']);
   });
+  it('reads $ as an amount, as # is a number and % a percent', () => {
+    expect(expandTokens(rawTokens('Agency Comm $'))).toEqual(['agency', 'commission', 'amount']);
+  });
 });

@@ -24,6 +24,7 @@ function tokenize(s: string): string[] {
     .replace(/SalesForce/g, 'Salesforce')
     .replace(/#/g, ' # ')
     .replace(/%/g, ' % ')
+    .replace(/\$/g, ' $ ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/([a-zA-Z])(\d)/g, '$1 $2')
