@@ -33,7 +33,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   reqd: 'required', req: 'request', cmpgn: 'campaign', doc: 'document', docs: 'document', lang: 'language', tz: 'time zone',
   ctr: 'center', val: 'value', mkdn: 'markdown', depr: 'depreciation', acq: 'acquisition', reimb: 'reimbursement',
   // Contractions, once the apostrophe is gone: Purch'd, Appr'd, Ship'd.
-ae: 'account executive', purchd: 'purchased', apprd: 'approved', shipd: 'shipped', shpd: 'shipped', rtnd: 'returned', cancd: 'cancelled',
+ae: 'account executive', so: 'sales order', wo: 'work order', purchd: 'purchased', apprd: 'approved', shipd: 'shipped', shpd: 'shipped', rtnd: 'returned', cancd: 'cancelled',
 };
 
 /** Concept groups: every phrase of a group folds into the group's concept (its first phrase). */
@@ -41,7 +41,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['postal code', 'zip', 'zip code', 'zip postal code', 'postal', 'post code'],
   ['website', 'url', 'web address', 'web site', 'web', 'homepage', 'home page', 'site url'],
   ['owner', 'sales rep', 'salesrep', 'sales representative', 'account owner', 'account manager', 'rep', 'assigned to', 'assigned', 'case owner', 'opportunity owner'],
-  ['description', 'memo', 'comment', 'note', 'remark', 'details', 'sales description', 'product description', 'line description', 'account description', 'message', 'incoming message', 'body', 'narrative', 'narration'],
+  ['description', 'memo', 'comment', 'note', 'remark', 'details', 'sales description', 'product description', 'line description', 'account description', 'message', 'incoming message', 'body', 'narrative', 'narration', 'special instructions'],
   ['transaction date', 'close date', 'order date', 'invoice date', 'bill date', 'posting date', 'document date', 'received on', 'received date', 'date received', 'payment date', 'issue date', 'issued on', 'entry date', 'work date'],
   ['record id', 'id', 'external id', 'salesforce id', 'sf id', 'external key'],
   ['internal id', 'netsuite id', 'netsuite internal id', 'ns id', 'ns internal id'],

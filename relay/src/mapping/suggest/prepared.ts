@@ -5,7 +5,7 @@ import { NETSUITE_GLOSSARY, SALESFORCE_GLOSSARY } from './glossary.js';
 import { referencedObject } from './sf-key-prefixes.js';
 import { profileOf, type Profile } from './profile.js';
 import { dateRolesOf, type DateRole } from './roles.js';
-import { netSuiteIdHolder, salesforceIdHolder } from './stored-ids.js';
+import { netSuiteIdHolder, salesforceIdHolder, type SalesforceIdHolder } from './stored-ids.js';
 import { acronymsOf, initialsOf, numberWordsOf, recordTypeOfSamples } from './numbers.js';
 
 /** A field prepared once: its concepts from name and label, type family and value profile. */
@@ -31,7 +31,7 @@ export interface PreparedField {
   /** "NS Customer ID", "NetSuite SO Internal Id": the NetSuite record whose internal id this field stores. */
   storesNetSuiteIdOf?: Concepts;
   /** "SFDC Account ID" on a NetSuite field (or Salesforce ids as its samples): the Salesforce record it stores. */
-  storesSalesforceIdOf?: Concepts[];
+  storesSalesforceIdOf?: SalesforceIdHolder;
   /** OwnerId of a service or billing record (Case, ReturnOrder, blng__/pse__ records): a service or billing user. */
   serviceOwner?: boolean;
   /** A lone 3-5 letter token of the name or label ("BOL"), which may be another field's initials. */

@@ -42,6 +42,11 @@ describe('checkbox named by a status value', () => {
     const union = { field: f('custbody_union_job', 'Union Job?', 'boolean'), family: 'boolean' as const };
     expect(checkboxNamedByValue(union, { family: 'picklist', samples: new Set(['sag-aftra', 'non-union']) })).toBe('non-union');
   });
+  it('reads a status held as text ("Paid In Full") for a one-word checkbox ("Paid?")', () => {
+    const paid = { field: f('Paid__c', 'Paid?', 'boolean'), family: 'boolean' as const };
+    expect(checkboxNamedByValue(paid, { family: 'text', samples: new Set(['open', 'paid in full']), status: true })).toBe('paid in full');
+    expect(checkboxNamedByValue(paid, { family: 'text', samples: new Set(['paid in full']) })).toBeUndefined();
+  });
   it('says nothing for other values or a text source', () => {
     expect(checkboxNamedByValue(box, { family: 'picklist', samples: new Set(['gold']) })).toBeUndefined();
     expect(checkboxNamedByValue(box, { family: 'text', samples: new Set(['active']) })).toBeUndefined();

@@ -63,8 +63,10 @@ const OPPOSITE: Record<string, string> = { active: 'inactive', inactive: 'active
  * "Inactive" (a checkbox) and a Status picklist whose values read "Active": the picklist's values name the checkbox,
  * or its opposite (mapped with a negating transform). Returns the value that names it.
  */
-export function checkboxNamedByValue(box: { field: SchemaField; family: TypeFamily }, list: { family: TypeFamily; samples: Set<string> }): string | undefined {
-  if (box.family !== 'boolean' || (list.family !== 'picklist' && list.family !== 'reference') || !list.samples.size) return undefined;
+export function checkboxNamedByValue(box: { field: SchemaField; family: TypeFamily }, list: { family: TypeFamily; samples: Set<string>; status?: boolean }): string | undefined {
+  if (box.family !== 'boolean' || !list.samples.size) return undefined;
+  // A list, or a read-only status held as text (NetSuite's status: "Paid In Full").
+  if (list.family !== 'picklist' && list.family !== 'reference' && !(list.family === 'text' && list.status)) return undefined;
   const words = [...rawTokens(box.field.label || ''), ...rawTokens(box.field.name)].filter((w) => w !== 'is');
   // A value spelling the whole label ("Customer-Owned" for "Customer Owned?").
   const phrase = rawTokens(box.field.label || box.field.name).join(' ');
@@ -73,6 +75,8 @@ export function checkboxNamedByValue(box: { field: SchemaField; family: TypeFami
     if (list.samples.has(w)) return w;
     const o = OPPOSITE[w];
     if (o && list.samples.has(o)) return o;
+    // "Paid In Full" for "Paid?": a value that begins with the checkbox's one word.
+    if (new Set(words).size === 1) for (const v of list.samples) if (rawTokens(v)[0] === w && rawTokens(v).length <= 3) return v;
     // "Non-union" among the values: the list says whether the record is union or not.
     for (const v of list.samples) if (/^(non|not|no)$/.test(rawTokens(v)[0] ?? '') && rawTokens(v).slice(1).join(' ') === w) return v;
   }

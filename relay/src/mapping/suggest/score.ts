@@ -17,7 +17,7 @@ export interface PairScore {
 }
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
-export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, netSuiteId: 0.95, dateRole: 0.4, valueNamesBox: 0.5, selectNumber: 0.5, tentative: 0.95, opposed: 0.4, otherDocument: 0.5, valuesNameTarget: 0.5 };
+export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, dateRole: 0.4, valueNamesBox: 0.5, selectNumber: 0.5, tentative: 0.95, opposed: 0.4, otherDocument: 0.5, valuesNameTarget: 0.5 };
 const DISTINCTIVE = new Set(['email', 'phone', 'url']);
 
 const describeOne = (c: string, via: Map<string, string>): string => {
@@ -101,9 +101,9 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
     if (explain) reasons.push(acronym);
   }
   const idLink = netSuiteIdLink(s, t) ?? netSuiteIdLink(t, s) ?? salesforceIdLink(s, t) ?? salesforceIdLink(t, s);
-  if (idLink && lexical < SCORE_WEIGHTS.netSuiteId) {
-    lexical = SCORE_WEIGHTS.netSuiteId;
-    if (explain) reasons.push(idLink);
+  if (idLink && lexical < idLink.strength) {
+    lexical = idLink.strength;
+    if (explain) reasons.push(idLink.reason);
   }
   // "Load No" / "RA Number" on one side names the record on the other side (Load__c, Rental_Agreement__c).
   const recordNumber = otherRecordNumber(s, t) ?? otherRecordNumber(t, s);
@@ -129,7 +129,7 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
     if (explain) reasons.push(`${s.field.name}'s values ("${spoken}") speak of ${t.field.label || t.field.name}`);
   }
   // A checkbox named by a value of the status list ("Inactive" / Status = "Active").
-  const named = checkboxNamedByValue(t, s);
+  const named = checkboxNamedByValue(t, { family: s.family, samples: s.samples, status: [...rawTokens(s.field.label || ''), ...rawTokens(s.field.name)].includes('status') });
   if (named && lexical < SCORE_WEIGHTS.valueNamesBox) {
     lexical = SCORE_WEIGHTS.valueNamesBox;
     if (explain) reasons.push(`${s.field.name}'s values include "${named}", which ${t.field.label || t.field.name} ${rawTokens(t.field.label || t.field.name).includes(named) ? 'names' : 'negates'}`);

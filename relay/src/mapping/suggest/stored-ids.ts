@@ -18,51 +18,81 @@ export function netSuiteIdHolder(field: SchemaField): Concepts | undefined {
 }
 
 const SF_WORDS = new Set(['sf', 'sfdc', 'salesforce']);
+/** What a NetSuite field storing Salesforce ids stores: by its words ("SFDC Account ID"), by its samples' key prefix. */
+export interface SalesforceIdHolder {
+  words: Concepts[];
+  prefix?: Concepts;
+}
+
 /**
  * "SFDC Account ID", "Cust SFDC ID" on a NetSuite field, or Salesforce ids as its samples: the Salesforce record
  * whose id it stores, by its words and by its samples' key prefix.
  */
-export function salesforceIdHolder(field: SchemaField): Concepts[] | undefined {
-  const out: Concepts[] = [];
+export function salesforceIdHolder(field: SchemaField): SalesforceIdHolder | undefined {
+  const words: Concepts[] = [];
   const byPrefix = referencedObject(field.samples);
-  if (byPrefix) out.push(concepts(byPrefix.object, { isReference: true }));
   for (const text of [field.label, field.name]) {
-    const words = rawTokens(text).flatMap((w) => (w === 'sfid' || w === 'sfdcid' ? ['sf', 'id'] : [w]));
-    if (!words.some((w) => SF_WORDS.has(w)) || !ID_WORDS.has(words[words.length - 1]!)) continue;
-    const record = words.filter((w) => !SF_WORDS.has(w) && !ID_WORDS.has(w));
-    if (record.length) out.push(concepts(record.join(' '), { isReference: true }));
+    const tokens = rawTokens(text).flatMap((w) => (w === 'sfid' || w === 'sfdcid' ? ['sf', 'id'] : [w]));
+    if (!tokens.some((w) => SF_WORDS.has(w)) || !ID_WORDS.has(tokens[tokens.length - 1]!)) continue;
+    const record = tokens.filter((w) => !SF_WORDS.has(w) && !ID_WORDS.has(w));
+    if (record.length) words.push(concepts(record.join(' '), { isReference: true }));
   }
-  return out.length ? out : undefined;
+  if (!words.length && !byPrefix) return undefined;
+  return { words, ...(byPrefix ? { prefix: concepts(byPrefix.object, { isReference: true }) } : {}) };
 }
 
-/** A Salesforce lookup takes a record id: a NetSuite field storing that record's Salesforce id feeds it directly. */
-export function salesforceIdLink(holder: PreparedField, lookup: PreparedField): string | undefined {
-  if (!holder.storesSalesforceIdOf || lookup.system !== 'salesforce' || lookup.family !== 'reference') return undefined;
-  const sim = Math.max(...holder.storesSalesforceIdOf.flatMap((h) => [lookup.name, lookup.label].map((c) => conceptSimilarity(h, c).score)));
-  return sim >= 0.8 ? `${holder.field.name} stores the Salesforce id that the lookup ${lookup.field.name} takes` : undefined;
+/** A stored-id link: why, and how strong (a lookup named more or less precisely than the holder is a little weaker). */
+export interface IdLink {
+  reason: string;
+  strength: number;
+}
+const EXACT = 0.95;
+const NESTED = 0.9;
+/** A Salesforce lookup read loosely from a key prefix ("Retail Account" for an Account id; "Deposit Account" too). */
+const PREFIX_NESTED = 0.75;
+
+/**
+ * A Salesforce lookup takes a record id: a NetSuite field storing that record's Salesforce id feeds it directly. Its
+ * words must name the lookup's record; a looser reading ("Retail Account" for an Account id) needs the samples' key
+ * prefix, as words alone are ambiguous ("SF Order Item ID" is no product).
+ */
+export function salesforceIdLink(holder: PreparedField, lookup: PreparedField): IdLink | undefined {
+  const h = holder.storesSalesforceIdOf;
+  if (!h || lookup.system !== 'salesforce' || lookup.family !== 'reference') return undefined;
+  const all = [...h.words, ...(h.prefix ? [h.prefix] : [])];
+  const sim = Math.max(...all.flatMap((c) => [lookup.name, lookup.label].map((l) => conceptSimilarity(c, l).score)));
+  const reason = `${holder.field.name} stores the Salesforce id that the lookup ${lookup.field.name} takes`;
+  if (sim >= 0.8) return { reason, strength: EXACT };
+  return h.prefix && labelReadings(lookup).some((c) => nests(h.prefix!, c)) ? { reason, strength: PREFIX_NESTED } : undefined;
 }
 
 /**
- * The record a holder's words name is the thing a select names: one's concepts contain the other's and the holder
- * has the select's last concept ("Patient Cust" / "Patient", "Vendor" / "Subcontractor (Vendor)"; not "Vendor" /
- * "Vendor Bill").
+ * The record a holder's words name is the thing a lookup or select names: each one's last word (the thing named) is
+ * among the other's words ("Payee Vendor" / "Vendor", "Vendor" / "Subcontractor (Vendor)", "Account" / "Retail
+ * Account"; not "Vendor" / "Vendor Bill", nor "Quote Line Item" / "Quote").
  */
 function nests(holder: Concepts, select: Concepts): boolean {
   const kh = [...holder.items.keys()];
   const ks = [...select.items.keys()];
-  if (!kh.length || !ks.length || !holder.items.has(ks[ks.length - 1]!)) return false;
-  return kh.every((k) => select.items.has(k)) || ks.every((k) => holder.items.has(k));
+  return kh.length > 0 && ks.length > 0 && holder.items.has(ks[ks.length - 1]!) && select.items.has(kh[kh.length - 1]!);
+}
+
+/** A lookup's label, and for "Sponsor (Customer)" each of its two parts: the role and the record kind. */
+function labelReadings(f: PreparedField): Concepts[] {
+  const m = /^(.+?)\s*\((.+)\)\s*$/.exec(f.field.label ?? '');
+  return m ? [f.label, concepts(m[1]!, { isReference: true }), concepts(m[2]!, { isReference: true })] : [f.label];
 }
 
 /** A NetSuite select takes an internal id: a Salesforce field storing that record's NetSuite id feeds it directly. */
-export function netSuiteIdLink(holder: PreparedField, select: PreparedField): string | undefined {
+export function netSuiteIdLink(holder: PreparedField, select: PreparedField): IdLink | undefined {
   if (!holder.storesNetSuiteIdOf || select.system !== 'netsuite' || (select.family !== 'reference' && select.family !== 'picklist')) return undefined;
   // NetSuite's account is the GL account: its glossary's "bank account" is no customer's id.
   const alts = select.field.name === 'account' ? [] : select.alts;
-  const sim = Math.max(...[select.name, select.label, ...alts].map((c) => conceptSimilarity(holder.storesNetSuiteIdOf!, c).score));
   // "NS License ID" on License__c stores the record's own id, not a select's.
   const own = [...holder.storesNetSuiteIdOf.items.keys()].every((k) => holder.objectWords.includes(k));
-  return !own && (sim >= 0.8 || [select.label, ...alts].some((c) => nests(holder.storesNetSuiteIdOf!, c)))
-    ? `${holder.field.name} stores the NetSuite internal id that ${select.field.name} takes`
-    : undefined;
+  if (own) return undefined;
+  const sim = Math.max(...[select.name, select.label, ...alts].map((c) => conceptSimilarity(holder.storesNetSuiteIdOf!, c).score));
+  const reason = `${holder.field.name} stores the NetSuite internal id that ${select.field.name} takes`;
+  if (sim >= 0.8) return { reason, strength: EXACT };
+  return [...labelReadings(select), ...alts].some((c) => nests(holder.storesNetSuiteIdOf!, c)) ? { reason, strength: NESTED } : undefined;
 }

@@ -415,4 +415,29 @@ describe('suggestMappings', () => {
     const vendor: Schema = { system: 'netsuite', object: 'vendor', fields: [{ name: 'custentity_channel_mgr', label: 'Channel Mgr', type: 'select' }] };
     expect((await suggestMappings(account, vendor)).map((x) => x.sourceField)).toEqual(['OwnerId']);
   });
+  it('reads "SO" as a sales order and a select labelled "Sponsor (Customer)" as both its parts', async () => {
+    const booking: Schema = { system: 'salesforce', object: 'Sponsorship_Deal__c', fields: [
+      { name: 'NS_SO_Int_ID__c', label: 'NS SO Int ID', type: 'string', samples: ['1204455'] },
+      { name: 'Sponsor_NS_Id__c', label: 'Sponsor NS ID', type: 'string', samples: ['44091'] },
+      { name: 'Entity__c', label: 'Entity', type: 'picklist', samples: ['Harbor FC LLC'] },
+    ] };
+    const agreement: Schema = { system: 'netsuite', object: 'customrecord_spon_agmt', fields: [
+      { name: 'custrecord_spon_so', label: 'Sales Order', type: 'select' },
+      { name: 'custrecord_spon_customer', label: 'Sponsor (Customer)', type: 'select' },
+    ] };
+    const m = Object.fromEntries((await suggestMappings(booking, agreement)).map((x) => [x.targetField, x.sourceField]));
+    expect(m).toEqual({ custrecord_spon_so: 'NS_SO_Int_ID__c', custrecord_spon_customer: 'Sponsor_NS_Id__c' });
+  });
+  it('feeds a lookup named loosely ("Retail Account") from a field whose samples are that object\'s ids, but not a product lookup from an order-line id', async () => {
+    const depletion: Schema = { system: 'netsuite', object: 'customrecord_ws_depl', fields: [
+      { name: 'custrecord_wsd_sf_acct_id', label: 'SF Account ID', type: 'text', samples: ['0013h00000QdX4mAAF'] },
+      { name: 'custrecord_sf_order_item_id', label: 'SF Order Item ID', type: 'text', samples: ['802xx0000001AbCAAU'] },
+    ] };
+    const target: Schema = { system: 'salesforce', object: 'Depletion__c', fields: [
+      { name: 'Retail_Account__c', label: 'Retail Account', type: 'reference' },
+      { name: 'Product__c', label: 'Product', type: 'reference' },
+    ] };
+    const m = Object.fromEntries((await suggestMappings(depletion, target)).map((x) => [x.targetField, x.sourceField]));
+    expect(m).toEqual({ Retail_Account__c: 'custrecord_wsd_sf_acct_id' });
+  });
 });
