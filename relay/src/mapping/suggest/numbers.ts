@@ -27,8 +27,8 @@ export function numberWordsOf(field: SchemaField): { text: string; words: string
 /** Document nouns as the suggester reads them ("sales order" → "sale order"); "document" and "transaction" say no type. */
 const DOCUMENT_TYPES = new Set(DOCUMENT_NOUNS.filter((n) => n !== 'document' && n !== 'transaction').map((n) => expandTokens(n.split(' ')).join(' ')));
 /** The document a "<document> #" field numbers ("Invoice #", "Order Number"), if its words say. */
-export function documentNoun(f: PreparedField): string | undefined {
-  for (const n of f.numberOf) if (DOCUMENT_TYPES.has(n.words)) return SAME_DOCUMENT[n.words] ?? n.words;
+export function documentNounOf(numberOf: readonly { words: string }[]): string | undefined {
+  for (const n of numberOf) if (DOCUMENT_TYPES.has(n.words)) return SAME_DOCUMENT[n.words] ?? n.words;
   return undefined;
 }
 /** Names of one document in the two systems' words: a quote is an estimate, an agreement a contract... */

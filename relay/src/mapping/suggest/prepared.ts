@@ -6,7 +6,7 @@ import { referencedObject } from './sf-key-prefixes.js';
 import { profileOf, type Profile } from './profile.js';
 import { dateRolesOf, type DateRole } from './roles.js';
 import { netSuiteIdHolder, salesforceIdHolder, type SalesforceIdHolder } from './stored-ids.js';
-import { acronymsOf, initialsOf, numberWordsOf, recordTypeOfSamples } from './numbers.js';
+import { acronymsOf, documentNounOf, initialsOf, numberWordsOf, recordTypeOfSamples } from './numbers.js';
 
 /** A field prepared once: its concepts from name and label, type family and value profile. */
 export interface PreparedField {
@@ -43,6 +43,10 @@ export interface PreparedField {
   system?: 'salesforce' | 'netsuite';
   /** Words of one side of an opposition ("next" / "last", "gross" / "net"), as their pole: next, gross... */
   poles: readonly string[];
+  /** The document a "<document> #" field numbers ("invoice" for "Invoice #"), read once. */
+  documentNoun?: string;
+  /** The field's own words call it a status ("Status", "Bill Status"). */
+  statusWord: boolean;
   /** The value is only asked for, planned or estimated ("Requested Limit", "Est. Hours", "Proposed Price"). */
   tentative: boolean;
   /** What a date says about its record's life (start, end, created...), unique in its schema (see roles.ts). */
@@ -140,6 +144,8 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
   const selectsRecord = system === 'netsuite' && (isReference || family === 'picklist') ? recordTypeOfSamples(field.samples) : undefined;
   if (selectsRecord) alts.push(concepts(selectsRecord, { isReference: true }));
   const initials = new Set([name, label, ...alts].flatMap((c) => [...c.items.keys()].map((k) => k[0]!)));
+  const numberOf = numberWordsOf(field);
+  const documentNoun = documentNounOf(numberOf);
   const storesNetSuiteIdOf = system === 'salesforce' ? netSuiteIdHolder(field) : undefined;
   const storesSalesforceIdOf = system === 'netsuite' && !isReference ? salesforceIdHolder(field) : undefined;
   return {
@@ -154,7 +160,9 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     ...(system === 'salesforce' && field.name === 'OwnerId' && SERVICE_OBJECT.test(object) ? { serviceOwner: true } : {}),
     acronyms: acronymsOf(field),
     initialsOf: initialsOf(field),
-    numberOf: numberWordsOf(field),
+    numberOf,
+    ...(documentNoun ? { documentNoun } : {}),
+    statusWord: [...rawTokens(field.label || ''), ...rawTokens(field.name)].includes('status'),
     dateRoles: dateRolesOf(field, family, objectWords, system),
     tentative: [...rawTokens(field.label || ''), ...rawTokens(field.name)].some((w) => TENTATIVE.has(w)),
     poles: [...new Set([...rawTokens(field.label || ''), ...rawTokens(field.name)].map((w) => POLE[w]).filter((x): x is string => !!x))],

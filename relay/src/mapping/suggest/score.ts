@@ -5,7 +5,7 @@ import { dominantKind, profileAgreement, profileFitsType } from './profile.js';
 import { checkboxNamedByValue, listValuesNameTarget, sharedDateRole, type DateRole } from './roles.js';
 import { opposed, type PreparedField } from './prepared.js';
 import { netSuiteIdLink, salesforceIdLink } from './stored-ids.js';
-import { acronymMatch, documentNoun, otherRecordNumber, selectNumber } from './numbers.js';
+import { acronymMatch, otherRecordNumber, selectNumber } from './numbers.js';
 
 export { prepareField, type PreparedField } from './prepared.js';
 
@@ -15,6 +15,18 @@ export interface PairScore {
   /** What the confidence rests on, for the second (elimination) pass in suggest.ts. */
   evidence?: { lexical: number; matched: string[]; typeFit: number; headMismatch: boolean; storedId?: boolean };
 }
+
+/** One comparison of a source's and a target's words (names, labels or glossary labels). */
+interface Comparison {
+  what: string;
+  a: Concepts;
+  b: Concepts;
+  matched: string[];
+  headMismatch: boolean;
+  score: number;
+}
+const NOTHING: Concepts = { items: new Map(), via: new Map() };
+const NO_MATCH: Comparison = { what: 'names', a: NOTHING, b: NOTHING, matched: [], headMismatch: false, score: 0 };
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
 export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, dateRole: 0.4, valueNamesBox: 0.5, selectNumber: 0.5, tentative: 0.95, opposed: 0.4, otherDocument: 0.5, valuesNameTarget: 0.5 };
@@ -63,26 +75,40 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
   if ((s.pointsTo === 'Account' && t.system === 'netsuite' && t.field.name === 'account') || (t.pointsTo === 'Account' && s.system === 'netsuite' && s.field.name === 'account'))
     return { confidence: 0, reasons: explain ? ['NetSuite\'s account is the GL account, not the customer that an Account lookup names'] : [] };
   const reasons: string[] = [];
-  const combos: [string, Concepts, Concepts][] = [
-    ['names', s.name, t.name],
-    ['labels', s.label, t.label],
-    ['name/label', s.name, t.label],
-    ['label/name', s.label, t.name],
-  ];
-  for (const alt of t.alts) combos.push(['name/glossary', s.name, alt], ['label/glossary', s.label, alt]);
-  for (const alt of s.alts) combos.push(['glossary/name', alt, t.name], ['glossary/label', alt, t.label]);
   // Every kind of word match needs a shared first letter: fields without one are not compared word by word.
-  const comparable = [...s.initials].some((c) => t.initials.has(c));
-  const sims = combos
-    .map(([what, a, b]) => {
-      const sim = comparable ? conceptSimilarity(a, b) : { score: 0, matched: [] as string[] };
-      // A glossary match is a little weaker evidence than the field's own name or label.
-      return { what, a, b, matched: sim.matched, headMismatch: 'headMismatch' in sim && sim.headMismatch === true, score: what.includes('glossary') ? 0.9 * sim.score : sim.score };
-    })
-    .sort((x, y) => y.score - x.score);
-  const top = sims[0]!;
+  let comparable = false;
+  for (const c of s.initials)
+    if (t.initials.has(c)) {
+      comparable = true;
+      break;
+    }
+  // The best and second-best of the name, label and glossary comparisons (first one wins a tie), without building
+  // them all: this runs for every field pair of wide schemas.
+  let top: Comparison = NO_MATCH;
+  let second: Comparison = NO_MATCH;
+  const consider = (what: string, a: Concepts, b: Concepts) => {
+    if (!comparable) return;
+    const sim = conceptSimilarity(a, b);
+    // A glossary match is a little weaker evidence than the field's own name or label.
+    const score = what.includes('glossary') ? 0.9 * sim.score : sim.score;
+    if (score > top.score) {
+      second = top;
+      top = { what, a, b, matched: sim.matched, headMismatch: sim.headMismatch === true, score };
+    } else if (score > second.score) second = { what, a, b, matched: sim.matched, headMismatch: sim.headMismatch === true, score };
+  };
+  consider('names', s.name, t.name);
+  consider('labels', s.label, t.label);
+  consider('name/label', s.name, t.label);
+  consider('label/name', s.label, t.name);
+  for (const alt of t.alts) {
+    consider('name/glossary', s.name, alt);
+    consider('label/glossary', s.label, alt);
+  }
+  for (const alt of s.alts) {
+    consider('glossary/name', alt, t.name);
+    consider('glossary/label', alt, t.label);
+  }
   const best = { ...top, via: explain ? new Map([...top.a.via, ...top.b.via]) : new Map<string, string>() };
-  const second = sims[1]!;
   let lexical = 0.75 * best.score + 0.25 * second.score;
   if (explain && best.score > 0)
     reasons.push(
@@ -111,25 +137,25 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
     lexical = SCORE_WEIGHTS.recordNumber;
     if (explain) reasons.push(recordNumber);
   }
-  const bySelect = selectNumber(s, t) ?? selectNumber(t, s);
+  const bySelect = s.numberOf.length || t.numberOf.length ? (selectNumber(s, t) ?? selectNumber(t, s)) : undefined;
   if (bySelect && lexical < SCORE_WEIGHTS.selectNumber) {
     lexical = SCORE_WEIGHTS.selectNumber;
     if (explain) reasons.push(bySelect);
   }
   // Two dates in the same role of their records' lives ("Commencement Date" / "Lease Start").
-  const role = lexical < SCORE_WEIGHTS.dateRole ? sharedDateRole(s.dateRoles, t.dateRoles) : undefined;
+  const role = lexical < SCORE_WEIGHTS.dateRole && s.dateRoles.length && t.dateRoles.length ? sharedDateRole(s.dateRoles, t.dateRoles) : undefined;
   if (role) {
     lexical = SCORE_WEIGHTS.dateRole;
     if (explain) reasons.push(`both dates ${ROLE_TEXT[role]} (the only such date on each side)`);
   }
   // A list whose values speak of what the target is about ("Approval Status" / Status = "Pending Approval").
-  const spoken = lexical < SCORE_WEIGHTS.valuesNameTarget ? listValuesNameTarget(t, s) : undefined;
+  const spoken = lexical < SCORE_WEIGHTS.valuesNameTarget && s.samples.size && s.family === 'picklist' ? listValuesNameTarget(t, s) : undefined;
   if (spoken) {
     lexical = SCORE_WEIGHTS.valuesNameTarget;
     if (explain) reasons.push(`${s.field.name}'s values ("${spoken}") speak of ${t.field.label || t.field.name}`);
   }
   // A checkbox named by a value of the status list ("Inactive" / Status = "Active").
-  const named = checkboxNamedByValue(t, { family: s.family, samples: s.samples, status: [...rawTokens(s.field.label || ''), ...rawTokens(s.field.name)].includes('status') });
+  const named = t.family === 'boolean' && s.samples.size ? checkboxNamedByValue(t, { family: s.family, samples: s.samples, status: s.statusWord }) : undefined;
   if (named && lexical < SCORE_WEIGHTS.valueNamesBox) {
     lexical = SCORE_WEIGHTS.valueNamesBox;
     if (explain) reasons.push(`${s.field.name}'s values include "${named}", which ${t.field.label || t.field.name} ${rawTokens(t.field.label || t.field.name).includes(named) ? 'names' : 'negates'}`);
@@ -184,8 +210,8 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
   const inverse = (a: Concepts, b: Concepts) => [...a.items.keys()].includes('active') && rawTokens(a === s.name ? s.field.name : t.field.name).includes('inactive') !== rawTokens(b === s.name ? s.field.name : t.field.name).includes('inactive');
   if (explain && s.name.items.has('active') && t.name.items.has('active') && inverse(s.name, t.name)) reasons.push('opposite sense (Active vs Inactive): map with a negating transform ($not)');
   // "Invoice #" is not "Order Number": two numbers of different documents.
-  const docS = documentNoun(s);
-  const docT = documentNoun(t);
+  const docS = s.documentNoun;
+  const docT = t.documentNoun;
   if (docS && docT && docS !== docT) {
     confidence *= SCORE_WEIGHTS.otherDocument;
     if (explain) reasons.push(`numbers of different documents (${docS} / ${docT})`);
