@@ -33,7 +33,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   reqd: 'required', req: 'request', cmpgn: 'campaign', doc: 'document', docs: 'document', lang: 'language', tz: 'time zone',
   ctr: 'center', val: 'value', mkdn: 'markdown', depr: 'depreciation', acq: 'acquisition', reimb: 'reimbursement',
   // Contractions, once the apostrophe is gone: Purch'd, Appr'd, Ship'd.
-ae: 'account executive', so: 'sales order', wo: 'work order', purchd: 'purchased', apprd: 'approved', shipd: 'shipped', shpd: 'shipped', rtnd: 'returned', cancd: 'cancelled',
+ae: 'account executive', prev: 'previous', so: 'sales order', wo: 'work order', purchd: 'purchased', apprd: 'approved', shipd: 'shipped', shpd: 'shipped', rtnd: 'returned', cancd: 'cancelled',
 };
 
 /** Concept groups: every phrase of a group folds into the group's concept (its first phrase). */
@@ -64,6 +64,8 @@ export const SYNONYM_GROUPS: string[][] = [
   ['po number', 'po', 'purchase order', 'purchase order number', 'other reference number', 'customer po', 'po check number', 'customer po number'],
   ['check number', 'check', 'cheque number'],
   ['item', 'product', 'product2', 'sku item'],
+  ['previous', 'prior'],
+  ['billed', 'invoiced'],
   ['active', 'inactive', 'is active', 'is inactive', 'enabled', 'disabled', 'deactivated', 'archived', 'discontinued', 'obsolete', 'retired'],
   ['taxable', 'is taxable', 'tax exempt'],
   ['weight', 'item weight', 'package weight', 'weight lbs', 'weight kg', 'gross weight'],

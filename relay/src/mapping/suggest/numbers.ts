@@ -1,6 +1,6 @@
 import type { SchemaField } from './schema.js';
 import { rawTokens, expandTokens } from './tokens.js';
-import { DOCUMENT_NOUNS, STOPWORDS } from './lexicon.js';
+import { DOCUMENT_NOUNS, STOPWORDS, SYSTEM_TOKENS } from './lexicon.js';
 import { NS_WORDS } from './stored-ids.js';
 import type { PreparedField } from './prepared.js';
 
@@ -18,7 +18,8 @@ export function numberWordsOf(field: SchemaField): { text: string; words: string
   for (const text of [field.label, field.name]) {
     const raw = rawTokens(text);
     if (!raw.some((w) => NUMBER_WORDS.has(w))) continue;
-    const rest = expandTokens(raw.filter((w) => !NUMBER_WORDS.has(w) && !KIND_WORDS.has(w)));
+    // "SF Case #" numbers a case: the system's name says where, not what.
+    const rest = expandTokens(raw.filter((w) => !NUMBER_WORDS.has(w) && !KIND_WORDS.has(w) && !SYSTEM_TOKENS.has(w)));
     if (rest.length) out.push({ text, words: rest.join(' '), letters: raw.filter((w) => !NUMBER_WORDS.has(w)).join('') });
   }
   return out;
@@ -28,11 +29,18 @@ export function numberWordsOf(field: SchemaField): { text: string; words: string
 const DOCUMENT_TYPES = new Set(DOCUMENT_NOUNS.filter((n) => n !== 'document' && n !== 'transaction').map((n) => expandTokens(n.split(' ')).join(' ')));
 /** The document a "<document> #" field numbers ("Invoice #", "Order Number"), if its words say. */
 export function documentNounOf(numberOf: readonly { words: string }[]): string | undefined {
-  for (const n of numberOf) if (DOCUMENT_TYPES.has(n.words)) return SAME_DOCUMENT[n.words] ?? n.words;
+  for (const n of numberOf) {
+    // The whole phrase ("sale order"), else its last words ("Replacement Order" numbers an order).
+    const words = n.words.split(' ');
+    for (let k = 0; k < words.length; k++) {
+      const tail = words.slice(k).join(' ');
+      if (DOCUMENT_TYPES.has(tail)) return SAME_DOCUMENT[tail] ?? tail;
+    }
+  }
   return undefined;
 }
 /** Names of one document in the two systems' words: a quote is an estimate, an agreement a contract... */
-const SAME_DOCUMENT: Record<string, string> = { quote: 'estimate', agreement: 'contract', 'credit note': 'credit memo', bill: 'invoice', fulfillment: 'shipment', receipt: 'payment' };
+const SAME_DOCUMENT: Record<string, string> = { 'sale order': 'order', quote: 'estimate', agreement: 'contract', 'credit note': 'credit memo', bill: 'invoice', fulfillment: 'shipment', receipt: 'payment' };
 
 /** "Load No" on a NetSuite invoice is the number (Name) of the Salesforce Load__c it came from. */
 export function otherRecordNumber(num: PreparedField, named: PreparedField): string | undefined {

@@ -72,8 +72,12 @@ const POLE: Record<string, string> = Object.fromEntries(POLES.flatMap(([a, b], i
 /** One field says one pole of an opposition and the other field the opposite pole. */
 export const opposed = (a: readonly string[], b: readonly string[]) => a.some((p) => !b.includes(p) && b.includes(p.slice(0, -1) + (p.endsWith('a') ? 'b' : 'a')));
 
-/** Words that make a value tentative: asked for, planned or estimated rather than settled. */
-const TENTATIVE = new Set(['requested', 'request', 'req', 'proposed', 'estimated', 'est', 'planned', 'projected', 'forecast', 'forecasted', 'draft', 'desired', 'target']);
+/** On vendor bills and credits NetSuite labels tranId "Reference No.": it holds the vendor's own invoice number. */
+const vendorReference = (f: SchemaField) => f.name === 'tranId' && /^ref(erence)?\.? ?(no|num|number|#)/i.test(f.label ?? '');
+const VENDOR_REFERENCE = ['reference number', 'vendor invoice number', 'supplier invoice number', 'vendor reference', 'vendor bill number'];
+
+/** Words that make a value tentative: asked for, planned or estimated rather than settled, or a former value. */
+const TENTATIVE = new Set(['requested', 'request', 'req', 'reqd', 'proposed', 'estimated', 'est', 'planned', 'projected', 'forecast', 'forecasted', 'draft', 'desired', 'target', 'prior', 'previous', 'prev', 'former']);
 /** Last words of a lookup's label that name a person's role on the record. */
 const ROLE_NOUNS = new Set(['advisor', 'adviser', 'mgr', 'manager', 'coordinator', 'consultant', 'specialist', 'officer', 'planner', 'champion', 'sponsor']);
 /** Records that are people: their "Manager" is a supervisor, not a role on the record. */
@@ -137,7 +141,8 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     }
   const labelWords = expandTokens(rawTokens(field.label || ''));
   if (labelWords.length > 1 && labelWords[labelWords.length - 1] === 'name' && labelWords.slice(0, -1).every((w) => objectTokens.has(w))) label.items.set('primary_name', 1);
-  const alts = (system === 'netsuite' ? (NETSUITE_GLOSSARY[field.name] ?? []) : system === 'salesforce' ? (SALESFORCE_GLOSSARY[field.name] ?? []) : []).map((p) => concepts(p, { isReference }));
+  const glossary = system === 'netsuite' ? (vendorReference(field) ? VENDOR_REFERENCE : NETSUITE_GLOSSARY[field.name]) : system === 'salesforce' ? SALESFORCE_GLOSSARY[field.name] : undefined;
+  const alts = (glossary ?? []).map((p) => concepts(p, { isReference }));
   // A Salesforce reference whose sample ids name the object it points to (001… is an Account).
   const pointsTo = system === 'salesforce' && isReference ? referencedObject(field.samples) : undefined;
   for (const phrase of pointsTo?.means ?? []) alts.push(concepts(phrase, { isReference }));

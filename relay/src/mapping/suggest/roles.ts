@@ -12,7 +12,7 @@ export type DateRole = 'start' | 'end' | 'created' | 'document' | 'decision';
 
 const ROLE_WORDS: Record<Exclude<DateRole, 'document'>, readonly string[]> = {
   start: ['start', 'begin', 'beginning', 'effective', 'inception', 'commencement', 'commence', 'commenced', 'activation', 'activated', 'golive', 'live', 'onboarded', 'installed', 'install', 'installation', 'first', 'from', 'since', 'opened'],
-  end: ['end', 'ending', 'ended', 'expiration', 'expire', 'expired', 'termination', 'terminated', 'terminate', 'term', 'close', 'closed', 'closing', 'finish', 'finished', 'completion', 'complete', 'completed', 'disconnect', 'disconnected', 'disconnection', 'cancel', 'cancelled', 'canceled', 'cancellation', 'thru', 'through', 'until', 'till', 'to'],
+  end: ['end', 'ending', 'ended', 'expiration', 'expire', 'expired', 'termination', 'terminated', 'terminate', 'term', 'close', 'closed', 'closing', 'finish', 'finished', 'completion', 'complete', 'completed', 'disconnect', 'disconnected', 'disconnection', 'cancel', 'cancelled', 'canceled', 'cancellation', 'resolved', 'resolution', 'thru', 'through', 'until', 'till', 'to'],
   created: ['created', 'creation', 'entered', 'logged', 'reported', 'received', 'submitted', 'opened', 'raised'],
   decision: ['approval', 'approved', 'decision', 'decided', 'signed', 'signature', 'executed', 'booked', 'booking', 'won', 'awarded', 'accepted', 'released', 'release'],
 };

@@ -29,7 +29,7 @@ const NOTHING: Concepts = { items: new Map(), via: new Map() };
 const NO_MATCH: Comparison = { what: 'names', a: NOTHING, b: NOTHING, matched: [], headMismatch: false, score: 0 };
 
 /** Weights tuned on the dev split of test/mapping-eval (see docs/mapping.md). */
-export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, dateRole: 0.4, valueNamesBox: 0.5, selectNumber: 0.5, tentative: 0.95, opposed: 0.4, otherDocument: 0.5, valuesNameTarget: 0.5 };
+export const SCORE_WEIGHTS = { lexical: 1, typeFloor: 0.55, profileFloor: 0.75, overlapBonus: 0.15, memorySame: 0.35, memoryOther: 0.15, distinctiveValues: 0.6, personRole: 0.45, customName: 0.45, acronym: 0.75, recordNumber: 0.6, dateRole: 0.4, valueNamesBox: 0.5, selectNumber: 0.6, tentative: 0.95, opposed: 0.4, otherDocument: 0.5, valuesNameTarget: 0.5 };
 const DISTINCTIVE = new Set(['email', 'phone', 'url']);
 
 const describeOne = (c: string, via: Map<string, string>): string => {
@@ -58,6 +58,10 @@ function personLink(a: PreparedField, b: PreparedField): string | undefined {
   return `"${a.field.label}" names a person, and ${b.field.label || b.field.name} holds one`;
 }
 
+
+/** A field labelled as a person ("Approved By") against a date or a status. */
+const notAPerson = (a: PreparedField, b: PreparedField) =>
+  a.label.items.has('person') && !b.label.items.has('person') && (b.family === 'date' || b.family === 'datetime' || b.statusWord || b.label.items.has('approval_status') || b.name.items.has('approval_status'));
 
 const ROLE_TEXT: Record<DateRole, string> = { start: 'start a period', end: 'end a period', created: 'date the record\'s creation', document: 'date the document', decision: 'date a decision (approval, signature, booking)' };
 
@@ -215,6 +219,11 @@ export function scorePair(s: PreparedField, t: PreparedField, explain = true): P
   if (docS && docT && docS !== docT) {
     confidence *= SCORE_WEIGHTS.otherDocument;
     if (explain) reasons.push(`numbers of different documents (${docS} / ${docT})`);
+  }
+  // "Approved By" names a person: never a status or a date ("Approval Status", "Approved On").
+  if (notAPerson(s, t) || notAPerson(t, s)) {
+    confidence *= SCORE_WEIGHTS.opposed;
+    if (explain) reasons.push('one field names a person, the other a status or a date');
   }
   // "Next PM Due" is not "Last PM Date", "Net Lbs" not "Gross Wt (lbs)".
   if (opposed(s.poles, t.poles) || opposed(t.poles, s.poles)) {

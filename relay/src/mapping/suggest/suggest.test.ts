@@ -440,4 +440,34 @@ describe('suggestMappings', () => {
     const m = Object.fromEntries((await suggestMappings(depletion, target)).map((x) => [x.targetField, x.sourceField]));
     expect(m).toEqual({ Retail_Account__c: 'custrecord_wsd_sf_acct_id' });
   });
+  it('reads a vendor bill\'s tranId ("Reference No.") as the vendor\'s invoice number, and transactionNumber as NetSuite\'s own', async () => {
+    const bill: Schema = { system: 'netsuite', object: 'vendorBill', fields: [
+      { name: 'tranId', label: 'Reference No.', type: 'string', samples: ['MAEU-INV-24110087'] },
+      { name: 'transactionNumber', label: 'Transaction Number', type: 'string', samples: ['VB-0031988'] },
+    ] };
+    const cost: Schema = { system: 'salesforce', object: 'Shipment_Cost__c', fields: [
+      { name: 'NS_Bill_Number__c', label: 'NS Bill #', type: 'string' },
+      { name: 'Vendor_Invoice_No__c', label: 'Vendor Inv #', type: 'string' },
+    ] };
+    const m = Object.fromEntries((await suggestMappings(bill, cost)).map((x) => [x.targetField, x.sourceField]));
+    expect(m).toEqual({ NS_Bill_Number__c: 'transactionNumber', Vendor_Invoice_No__c: 'tranId' });
+  });
+  it('never takes a person ("Approved By") for a status or a date, and prefers the current value to a prior one', async () => {
+    const source: Schema = { system: 'salesforce', object: 'FundingDisbursement', fields: [
+      { name: 'Approved_By__c', label: 'Approved By', type: 'reference', samples: ['0055e000003LqPzAAK'] },
+      { name: 'Approved_On__c', label: 'Approved On', type: 'date', samples: ['2024-08-26'] },
+      { name: 'Status', label: 'Status', type: 'picklist', samples: ['Approved', 'Scheduled'] },
+      { name: 'Prior_Credit_Limit__c', label: 'Prior Credit Limit', type: 'currency', samples: ['50000.00'] },
+      { name: 'Approved_Credit_Limit__c', label: 'Approved Credit Limit', type: 'currency', samples: ['75000.00'] },
+    ] };
+    const target: Schema = { system: 'netsuite', object: 'vendorBill', fields: [
+      { name: 'approvalStatus', label: 'Approval Status', type: 'RecordRef' },
+      { name: 'custbody_sf_approver', label: 'SF Approver', type: 'text' },
+      { name: 'custbody_credit_limit', label: 'Credit Limit', type: 'currency' },
+    ] };
+    const m = Object.fromEntries((await suggestMappings(source, target)).map((x) => [x.targetField, x.sourceField]));
+    expect(m.approvalStatus).toBe('Status');
+    expect(m.custbody_sf_approver).not.toBe('Approved_On__c');
+    expect(m.custbody_credit_limit).toBe('Approved_Credit_Limit__c');
+  });
 });
