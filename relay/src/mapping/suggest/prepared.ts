@@ -4,7 +4,7 @@ import { typeFamily, type TypeFamily } from './types.js';
 import { NETSUITE_GLOSSARY, SALESFORCE_GLOSSARY } from './glossary.js';
 import { referencedObject } from './sf-key-prefixes.js';
 import { profileOf, type Profile } from './profile.js';
-import { dateRolesOf, type DateRole } from './roles.js';
+import { dateRolesOf, PERIOD_END, PERIOD_START, type DateRole } from './roles.js';
 import { netSuiteIdHolder, salesforceIdHolder, type SalesforceIdHolder } from './stored-ids.js';
 import { acronymsOf, documentNounOf, initialsOf, numberWordsOf, recordTypeOfSamples } from './numbers.js';
 
@@ -55,8 +55,6 @@ export interface PreparedField {
 
 /** Salesforce records owned by service, support or billing users rather than by sales reps. */
 const SERVICE_OBJECT = /^(Case|WorkOrder|WorkOrderLineItem|ReturnOrder|ReturnOrderLineItem|ServiceAppointment|ServiceContract|PartnerFundClaim|PartnerFundRequest|ProductRequest|ProductTransfer|EmailMessage|Knowledge__kav|(blng|pse|c2g)__\w+)$/;
-const PERIOD_START = new Set(['from', 'since', 'starting', 'commencing']);
-const PERIOD_END = new Set(['thru', 'through', 'until', 'till', 'to']);
 const PRIMARY_NAMES = new Set(['Name', 'name', 'companyName', 'displayName', 'entityName']);
 /** Opposed words, each mapped to its pole: a field saying one and a field saying the other are different things. */
 const POLES: readonly (readonly [readonly string[], readonly string[]])[] = [

@@ -16,8 +16,9 @@ const ROLE_WORDS: Record<Exclude<DateRole, 'document'>, readonly string[]> = {
   created: ['created', 'creation', 'entered', 'logged', 'reported', 'received', 'submitted', 'opened', 'raised'],
   decision: ['approval', 'approved', 'decision', 'decided', 'signed', 'signature', 'executed', 'booked', 'booking', 'won', 'awarded', 'accepted', 'released', 'release'],
 };
-const PERIOD_START = new Set(['from', 'since']);
-const PERIOD_END = new Set(['to', 'thru', 'through', 'until', 'till']);
+/** Last words of a date's label that open or close a period ("Valid From", "Good Thru"). */
+export const PERIOD_START: ReadonlySet<string> = new Set(['from', 'since', 'starting', 'commencing']);
+export const PERIOD_END: ReadonlySet<string> = new Set(['thru', 'through', 'until', 'till', 'to']);
 
 /** Roles that date the same moment: a record's creation is its document's date. */
 const COMPATIBLE: Record<DateRole, readonly DateRole[]> = {
@@ -68,6 +69,7 @@ export function checkboxNamedByValue(box: { field: SchemaField; family: TypeFami
   // A list, or a read-only status held as text (NetSuite's status: "Paid In Full").
   if (list.family !== 'picklist' && list.family !== 'reference' && !(list.family === 'text' && list.status)) return undefined;
   const words = [...rawTokens(box.field.label || ''), ...rawTokens(box.field.name)].filter((w) => w !== 'is');
+  const oneWord = new Set(words).size === 1;
   // A value spelling the whole label ("Customer-Owned" for "Customer Owned?").
   const phrase = rawTokens(box.field.label || box.field.name).join(' ');
   for (const v of list.samples) if (rawTokens(v).join(' ') === phrase) return v;
@@ -76,7 +78,7 @@ export function checkboxNamedByValue(box: { field: SchemaField; family: TypeFami
     const o = OPPOSITE[w];
     if (o && list.samples.has(o)) return o;
     // "Paid In Full" for "Paid?": a value that begins with the checkbox's one word.
-    if (new Set(words).size === 1) for (const v of list.samples) if (rawTokens(v)[0] === w && rawTokens(v).length <= 3) return v;
+    if (oneWord) for (const v of list.samples) if (rawTokens(v)[0] === w && rawTokens(v).length <= 3) return v;
     // "Non-union" among the values: the list says whether the record is union or not.
     for (const v of list.samples) if (/^(non|not|no)$/.test(rawTokens(v)[0] ?? '') && rawTokens(v).slice(1).join(' ') === w) return v;
   }
