@@ -58,7 +58,6 @@ function personLink(a: PreparedField, b: PreparedField): string | undefined {
   return `"${a.field.label}" names a person, and ${b.field.label || b.field.name} holds one`;
 }
 
-
 /** A field labelled as a person ("Approved By") against a date or a status. */
 const notAPerson = (a: PreparedField, b: PreparedField) =>
   a.label.items.has('person') && !b.label.items.has('person') && (b.family === 'date' || b.family === 'datetime' || b.statusWord || b.label.items.has('approval_status') || b.name.items.has('approval_status'));
