@@ -57,5 +57,9 @@ describe('type compatibility', () => {
     expect(typeCompatibility('date', 'datetime')).toBe(0.9);
     expect(typeCompatibility('boolean', 'date')).toBe(0);
     expect(typeCompatibility('reference', 'text')).toBeGreaterThan(0.5);
+    // A whole number may be a stored internal id; an amount or a percentage never names a record.
+    expect(typeCompatibility('number', 'reference')).toBe(0.3);
+    expect(typeCompatibility('money', 'reference')).toBe(0);
+    expect(typeCompatibility('reference', 'percent')).toBe(0);
   });
 });

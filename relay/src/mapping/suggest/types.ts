@@ -42,7 +42,8 @@ export function typeCompatibility(a: TypeFamily, b: TypeFamily): number {
   const pair = new Set([ga, gb]);
   if (pair.has('ref') && (pair.has('text'))) return 0.7; // ids and names of referenced records travel as text
   if (pair.has('text') && (pair.has('num') || pair.has('time'))) return 0.45;
-  if (pair.has('ref') && pair.has('num')) return 0.3;
+  // A whole number can be a record's internal id; an amount or a percentage never is.
+  if (pair.has('ref') && pair.has('num')) return a === 'money' || b === 'money' || a === 'percent' || b === 'percent' ? 0 : 0.3;
   if (pair.has('bool') && pair.has('text')) return 0.3;
   return 0;
 }
