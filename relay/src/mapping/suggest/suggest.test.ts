@@ -241,13 +241,14 @@ describe('suggestMappings', () => {
     expect(s.map((x) => `${x.targetField}←${x.sourceField}`)).toEqual(['custrecord_billing_frequency←npe03__Installment_Period__c']);
     expect(s[0]!.reasons.join(' ')).toMatch(/npe03__Installment_Period__c means/);
   });
-  it('reads an acronym as the initials of the other field ("BOL" / Bill of Lading), not of any two words', async () => {
-    const shipment: Schema = { system: 'netsuite', object: 'inboundShipment', fields: [{ name: 'billOfLading', label: 'Bill of Lading', type: 'string', samples: ['MAEU123456'] }, { name: 'custbody_poe', label: 'POE', type: 'string', samples: ['USLGB'] }] };
-    const mirror: Schema = { system: 'salesforce', object: 'Inbound__c', fields: [{ name: 'BOL_No__c', label: 'BOL #', type: 'string' }, { name: 'Port_of_Entry__c', label: 'Port of Entry', type: 'string' }] };
+  it('reads an acronym as the initials of the other field ("POD" / Proof of Delivery), not of any two words', async () => {
+    // (BOL, the first example here, is now a known industry abbreviation and matches by its words.)
+    const shipment: Schema = { system: 'netsuite', object: 'inboundShipment', fields: [{ name: 'custbody_proof_of_delivery', label: 'Proof of Delivery', type: 'string', samples: ['POD-123456'] }, { name: 'custbody_poe', label: 'POE', type: 'string', samples: ['USLGB'] }] };
+    const mirror: Schema = { system: 'salesforce', object: 'Inbound__c', fields: [{ name: 'POD_Ref__c', label: 'POD', type: 'string' }, { name: 'Port_of_Entry__c', label: 'Port of Entry', type: 'string' }] };
     const s = await suggestMappings(shipment, mirror);
     const m = Object.fromEntries(s.map((x) => [x.targetField, x]));
-    expect(m.BOL_No__c?.sourceField).toBe('billOfLading');
-    expect(m.BOL_No__c!.reasons.join(' ')).toMatch(/initials of "Bill of Lading"/);
+    expect(m.POD_Ref__c?.sourceField).toBe('custbody_proof_of_delivery');
+    expect(m.POD_Ref__c!.reasons.join(' ')).toMatch(/initials of "Proof of Delivery"/);
     expect(m.Port_of_Entry__c?.sourceField).toBe('custbody_poe');
     // Two-letter tokens are too ambiguous to be read as initials.
     const cc: Schema = { system: 'salesforce', object: 'Pay__c', fields: [{ name: 'CC__c', label: 'CC', type: 'string' }] };

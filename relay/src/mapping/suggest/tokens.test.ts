@@ -104,4 +104,9 @@ describe('tokens and concepts', () => {
   it('reads $ as an amount, as # is a number and % a percent', () => {
     expect(expandTokens(rawTokens('Agency Comm $'))).toEqual(['agency', 'commission', 'amount']);
   });
+  it('expands industry abbreviations, and leaves the base ones as they were', () => {
+    expect(expandTokens(rawTokens('BOL #'))).toEqual(['bill', 'lading', 'number']);
+    expect(expandTokens(rawTokens('DOS__c'))).toEqual(['date', 'service']);
+    expect(expandTokens(rawTokens('Inv Amt'))).toEqual(['invoice', 'amount']);
+  });
 });
