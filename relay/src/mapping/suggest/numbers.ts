@@ -67,7 +67,7 @@ export function selectNumber(num: PreparedField, select: PreparedField): string 
     const words = expandTokens(rawTokens(text)).filter((w) => !NS_WORDS.has(w));
     if (!words.length) continue;
     for (const n of num.numberOf) {
-      const mine = n.words.split(' ').filter((w) => !NS_WORDS.has(w));
+      const mine = n.words.split(' '); // system words are already out (numberWordsOf)
       const [short, long] = mine.length <= words.length ? [mine, words] : [words, mine];
       const initials = words.length > 1 && n.letters.replace(/^(ns|netsuite)/, '') === words.map((w) => w[0]).join('');
       if (initials || (short.length && short.every((w, i) => long[long.length - short.length + i] === w)))

@@ -147,6 +147,8 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
   const selectsRecord = system === 'netsuite' && (isReference || family === 'picklist') ? recordTypeOfSamples(field.samples) : undefined;
   if (selectsRecord) alts.push(concepts(selectsRecord, { isReference: true }));
   const initials = new Set([name, label, ...alts].flatMap((c) => [...c.items.keys()].map((k) => k[0]!)));
+  // The field's own words, label and name, as typed: what says it is a status, tentative, or one pole of an opposition.
+  const ownWords = [...rawTokens(field.label || ''), ...rawTokens(field.name)];
   const numberOf = numberWordsOf(field);
   const documentNoun = documentNounOf(numberOf);
   const storesNetSuiteIdOf = system === 'salesforce' ? netSuiteIdHolder(field) : undefined;
@@ -165,10 +167,10 @@ export function prepareField(field: SchemaField, object: string, system?: 'sales
     initialsOf: initialsOf(field),
     numberOf,
     ...(documentNoun ? { documentNoun } : {}),
-    statusWord: [...rawTokens(field.label || ''), ...rawTokens(field.name)].includes('status'),
+    statusWord: ownWords.includes('status'),
     dateRoles: dateRolesOf(field, family, objectWords, system),
-    tentative: [...rawTokens(field.label || ''), ...rawTokens(field.name)].some((w) => TENTATIVE.has(w)),
-    poles: [...new Set([...rawTokens(field.label || ''), ...rawTokens(field.name)].map((w) => POLE[w]).filter((x): x is string => !!x))],
+    tentative: ownWords.some((w) => TENTATIVE.has(w)),
+    poles: [...new Set(ownWords.map((w) => POLE[w]).filter((x): x is string => !!x))],
     ...(system === 'salesforce' && custom && field.name === 'Name' ? { customName: true } : {}),
     ...(pointsTo ? { pointsTo: pointsTo.object } : {}),
     ...(selectsRecord ? { selectsRecord } : {}),

@@ -77,11 +77,20 @@ function nests(holder: Concepts, select: Concepts): boolean {
   return kh.length > 0 && ks.length > 0 && holder.items.has(ks[ks.length - 1]!) && select.items.has(kh[kh.length - 1]!);
 }
 
-/** A lookup's label, and for "Sponsor (Customer)" each of its two parts: the role and the record kind. */
+/**
+ * A lookup's label, and for "Sponsor (Customer)" each of its two parts: the role and the record kind. Read once per
+ * field: it is asked for every holder the field is scored against.
+ */
 function labelReadings(f: PreparedField): Concepts[] {
-  const m = /^(.+?)\s*\((.+)\)\s*$/.exec(f.field.label ?? '');
-  return m ? [f.label, concepts(m[1]!, { isReference: true }), concepts(m[2]!, { isReference: true })] : [f.label];
+  let readings = readingsOf.get(f);
+  if (!readings) {
+    const m = /^(.+?)\s*\((.+)\)\s*$/.exec(f.field.label ?? '');
+    readings = m ? [f.label, concepts(m[1]!, { isReference: true }), concepts(m[2]!, { isReference: true })] : [f.label];
+    readingsOf.set(f, readings);
+  }
+  return readings;
 }
+const readingsOf = new WeakMap<PreparedField, Concepts[]>();
 
 /** A NetSuite select takes an internal id: a Salesforce field storing that record's NetSuite id feeds it directly. */
 export function netSuiteIdLink(holder: PreparedField, select: PreparedField): IdLink | undefined {
